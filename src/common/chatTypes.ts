@@ -1,0 +1,69 @@
+// The conversation data that the host stores and the chat page renders. Pure types: no vscode, no DOM.
+
+/** Where a selection came from; shown in the page as a chip ("file.ts:10-24"). */
+export interface Attachment {
+  /** Workspace-relative path (or untitled name) for display. */
+  fileName: string;
+  languageId: string;
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+  /** The code itself. Present in stored user messages so the prompt can be rebuilt. */
+  code: string;
+  /** Set when the user chose to send only part of an over-long selection. */
+  truncatedTo?: { startLine: number; endLine: number };
+}
+
+export type ErrorAction = 'setApiKey' | 'chooseModel' | 'retry' | 'openSettings' | 'showLog';
+
+/** An error as the page shows it: already a human sentence, never the key, never raw HTML. */
+export interface ErrorView {
+  kind: string;
+  message: string;
+  actions: ErrorAction[];
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+/**
+ * streaming: the answer is arriving now.
+ * done: finished normally. partial: stopped early (Stop, truncation, window reload) and kept as it was.
+ * error: failed; `error` says why (the partial text, if any, is kept in `text`).
+ */
+export type AnswerStatus = 'streaming' | 'done' | 'partial' | 'error';
+
+export interface ChatMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  createdAt: number;
+  /** user messages: the selection sent with the question. */
+  attachment?: Attachment;
+  /** assistant messages only. */
+  status?: AnswerStatus;
+  model?: string;
+  usage?: Usage;
+  /** assistant: wall time from request to last token. */
+  durationMs?: number;
+  finishReason?: string;
+  error?: ErrorView;
+}
+
+export interface Chat {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  messages: ChatMessage[];
+}
+
+export interface ChatSummary {
+  id: string;
+  title: string;
+  updatedAt: number;
+  messageCount: number;
+}

@@ -1,0 +1,55 @@
+// The one typed message protocol between the extension host and the chat page.
+// Both sides import this file; nothing else crosses the boundary.
+import type { Attachment, Chat, ChatMessage, ChatSummary, ErrorAction, Usage } from './chatTypes';
+
+/** Host → page. */
+export type HostMessage =
+  /** Full state: sent on `ready`, after switching chats and after a window reload. */
+  | { type: 'state'; chat: Chat; chats: ChatSummary[]; model: string; busy: boolean; selection?: SelectionInfo }
+  /** A message was appended to the open chat (the user's question, or an empty assistant answer that starts streaming). */
+  | { type: 'messageAdded'; chatId: string; message: ChatMessage }
+  /** Text to append to a streaming answer. Sent as it arrives; the page batches paints. */
+  | { type: 'delta'; chatId: string; messageId: string; text: string }
+  /** An answer changed state (finished, stopped, failed): the page replaces its copy. */
+  | { type: 'messageUpdated'; chatId: string; message: ChatMessage }
+  /** Messages removed from the end of the open chat (before a retry or an edited question). */
+  | { type: 'messagesTruncated'; chatId: string; keepCount: number }
+  | { type: 'chats'; chats: ChatSummary[] }
+  | { type: 'busy'; busy: boolean }
+  | { type: 'model'; model: string }
+  /** The active editor's selection, offered as a chip; undefined when nothing is selected. */
+  | { type: 'selection'; selection?: SelectionInfo }
+  /** A short note shown above the input, e.g. "2 older messages were left out to fit the model's context". */
+  | { type: 'notice'; text: string; level: 'info' | 'warning' }
+  | { type: 'focusInput'; text?: string };
+
+/** What the page needs to show a selection chip: no code. */
+export interface SelectionInfo {
+  fileName: string;
+  startLine: number;
+  endLine: number;
+}
+
+export type CodeBlockAction = 'copy' | 'insert' | 'newEditor' | 'apply';
+
+/** Page → host. */
+export type PageMessage =
+  | { type: 'ready' }
+  /** A new question. `includeSelection` is false when the user removed the chip. */
+  | { type: 'send'; text: string; includeSelection: boolean }
+  | { type: 'stop' }
+  /** Regenerate the last answer. */
+  | { type: 'retry' }
+  /** Replace the last question with new text and ask again. */
+  | { type: 'editLast'; text: string }
+  | { type: 'newChat' }
+  | { type: 'openChat'; chatId: string }
+  | { type: 'deleteChat'; chatId: string }
+  | { type: 'exportChat'; chatId: string }
+  | { type: 'chooseModel' }
+  | { type: 'errorAction'; action: ErrorAction }
+  | { type: 'codeBlock'; action: CodeBlockAction; code: string; language?: string }
+  /** A link the user clicked in an answer. The host checks the scheme before opening it. */
+  | { type: 'openLink'; href: string };
+
+export type { Attachment, Chat, ChatMessage, ChatSummary, ErrorAction, Usage };
