@@ -54,6 +54,9 @@ const targets = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
+    // The codicon font is the only asset the page loads; keep its name stable for the .vscodeignore allow-list.
+    loader: { '.ttf': 'file' },
+    assetNames: '[name]',
   },
 ];
 
