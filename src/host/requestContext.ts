@@ -1,0 +1,30 @@
+// The seam between the editor commands/settings side of the host and the chat side.
+// The chat controller asks for everything it needs for one request through this interface, so it never reads
+// settings, secrets or model lists itself, and every surface (command, context menu, sidebar) shares one path.
+import type { ErrorView } from '../common/chatTypes';
+
+/** Everything one request needs, resolved at the moment it is sent (settings changes apply without a reload). */
+export interface RequestSettings {
+  baseUrl: string;
+  /** Undefined for local servers, which need no key. Never logged, never sent to the page. */
+  apiKey?: string;
+  model: string;
+  temperature: number;
+  maxTokens: number;
+  systemPrompt: string;
+  /** From the askLlama.requestTimeoutSeconds setting: first-byte and idle timeout. */
+  timeoutMs: number;
+  /** The model's context window in tokens when the model list knows it; else undefined (use a safe default). */
+  contextLength?: number;
+}
+
+export interface RequestContext {
+  /**
+   * Resolves the settings for the next request. When something is missing it asks the user (e.g. "Set API Key"
+   * button, or offers a live model when the configured one is gone) and resolves once fixed, so the waiting question
+   * is sent; resolves undefined if the user backs out.
+   */
+  prepare(): Promise<RequestSettings | undefined>;
+  /** Turns any failure (ApiError or other) into the sentence and actions the page shows. Never contains the key. */
+  describeError(error: unknown): ErrorView;
+}
