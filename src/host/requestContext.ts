@@ -1,7 +1,7 @@
 // The seam between the editor commands/settings side of the host and the chat side.
 // The chat controller asks for everything it needs for one request through this interface, so it never reads
 // settings, secrets or model lists itself, and every surface (command, context menu, sidebar) shares one path.
-import type { ErrorView } from '../common/chatTypes';
+import type { Attachment, ErrorView } from '../common/chatTypes';
 
 /** Everything one request needs, resolved at the moment it is sent (settings changes apply without a reload). */
 export interface RequestSettings {
@@ -25,6 +25,12 @@ export interface RequestContext {
    * is sent; resolves undefined if the user backs out.
    */
   prepare(): Promise<RequestSettings | undefined>;
+  /**
+   * The active editor's selection as an attachment: refuses binary/non-text documents with a message, and when the
+   * selection is too large for the model's context offers to send a truncated part (saying which lines).
+   * Resolves undefined when there is no usable selection, null when the user cancelled (send nothing).
+   */
+  captureSelection(): Promise<Attachment | undefined | null>;
   /** Turns any failure (ApiError or other) into the sentence and actions the page shows. Never contains the key. */
   describeError(error: unknown): ErrorView;
 }
