@@ -1,0 +1,104 @@
+import * as assert from 'assert';
+import {
+  buildModelChoices,
+  BUILT_IN_MODELS,
+  contextLengthOf,
+  findModel,
+  formatContextLength,
+  isChatModel,
+  pickLiveLlama,
+  SEED_MODEL_IDS,
+  shortModelName,
+  type ModelEntry,
+} from '../../../src/common/modelChoices';
+
+const live: ModelEntry[] = [
+  { id: 'gpt-4o', aliases: [], developer: 'Open AI', contextLength: 128000, type: 'openai/chat-completions' },
+  { id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', aliases: ['llama-3.3-70b'], developer: 'Meta', contextLength: 128000, type: 'openai/chat-completions' },
+  { id: 'flux/dev', aliases: [], type: 'openai/images-generation' },
+  { id: 'meta/muse-glimmer-30b', aliases: [], developer: 'Meta', contextLength: 131072, type: 'openai/chat-completions' },
+  { id: 'anthropic/claude', aliases: [], contextLength: 200000 },
+];
+
+describe('modelChoices', () => {
+  it('keeps chat models only (typed chat-completions or untyped)', () => {
+    const ids = buildModelChoices(live, 'gpt-4o').map((c) => c.id);
+    assert.ok(!ids.includes('flux/dev'));
+    assert.ok(ids.includes('anthropic/claude'));
+    assert.ok(isChatModel({ id: 'x', aliases: [] }));
+    assert.ok(!isChatModel({ id: 'x', aliases: [], type: 'openai/embeddings' }));
+  });
+
+  it('puts Meta Llama models first, live ones before the deprecated seeds', () => {
+    const choices = buildModelChoices(live, 'gpt-4o');
+    const firstOther = choices.findIndex((c) => !c.isMetaLlama);
+    assert.ok(firstOther > 0);
+    assert.ok(choices.slice(0, firstOther).every((c) => c.isMetaLlama));
+    assert.ok(choices.slice(firstOther).every((c) => !c.isMetaLlama));
+    assert.ok(!choices[0].isSeed, 'the first row should be a live model');
+    const seedRows = choices.filter((c) => c.isSeed);
+    assert.deepStrictEqual(seedRows.map((c) => c.id).sort(), [...SEED_MODEL_IDS].sort());
+  });
+
+  it('always offers the seeds, marking them not listed when the live list lacks them', () => {
+    const choices = buildModelChoices(live, 'gpt-4o');
+    for (const seed of SEED_MODEL_IDS) {
+      const row = choices.find((c) => c.id === seed);
+      assert.ok(row, seed);
+      assert.strictEqual(row.isSeed, true);
+      assert.strictEqual(row.listedByServer, false);
+      assert.ok(row.contextLength, 'seed context length comes from the built-in list');
+    }
+  });
+
+  it('keeps a seed that the server lists once, as listed', () => {
+    const withSeed = [...live, { id: 'meta-llama/Meta-Llama-3-8B-Instruct-Lite', aliases: [], contextLength: 9000 }];
+    const rows = buildModelChoices(withSeed, 'gpt-4o').filter((c) => c.id === 'meta-llama/Meta-Llama-3-8B-Instruct-Lite');
+    assert.strictEqual(rows.length, 1);
+    assert.strictEqual(rows[0].listedByServer, true);
+  });
+
+  it('marks the current model, found by alias too, and keeps an unknown current model in the list', () => {
+    const byAlias = buildModelChoices(live, 'llama-3.3-70b');
+    assert.deepStrictEqual(byAlias.filter((c) => c.isCurrent).map((c) => c.id), ['meta-llama/Llama-3.3-70B-Instruct-Turbo']);
+    const custom = buildModelChoices(live, 'my/finetune');
+    const row = custom.find((c) => c.id === 'my/finetune');
+    assert.ok(row?.isCurrent);
+    assert.strictEqual(row?.listedByServer, false);
+  });
+
+  it('offline, offers the built-in list with context lengths', () => {
+    const choices = buildModelChoices(undefined, 'meta-llama/Llama-3.2-3B-Instruct-Turbo');
+    assert.deepStrictEqual(choices.map((c) => c.id).sort(), BUILT_IN_MODELS.map((m) => m.id).sort());
+    assert.strictEqual(choices.find((c) => c.id === 'meta-llama/llama-3.3-70b-versatile')?.contextLength, 131000);
+    assert.ok(choices.every((c) => c.listedByServer));
+  });
+
+  it('finds models by id or alias, case-insensitively', () => {
+    assert.strictEqual(findModel(live, 'LLAMA-3.3-70B')?.id, 'meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    assert.strictEqual(findModel(live, 'meta-llama/llama-3.3-70b-instruct-turbo')?.id, 'meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    assert.strictEqual(findModel(live, 'nope'), undefined);
+  });
+
+  it('takes the context length from the live list, else the built-in list', () => {
+    assert.strictEqual(contextLengthOf('meta/muse-glimmer-30b', live), 131072);
+    assert.strictEqual(contextLengthOf('meta-llama/Meta-Llama-3-8B-Instruct-Lite', live), 9000);
+    assert.strictEqual(contextLengthOf('meta-llama/Meta-Llama-3-8B-Instruct-Lite', undefined), 9000);
+    assert.strictEqual(contextLengthOf('unknown/model', live), undefined);
+  });
+
+  it('offers Llama-3.3-70B-Instruct-Turbo as the replacement when listed, else the largest live Llama', () => {
+    assert.strictEqual(pickLiveLlama(live)?.id, 'meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    const without = live.filter((m) => !m.id.includes('3.3-70B'));
+    assert.strictEqual(pickLiveLlama(without)?.id, 'meta/muse-glimmer-30b');
+    assert.strictEqual(pickLiveLlama([{ id: 'gpt-4o', aliases: [] }]), undefined);
+  });
+
+  it('shortens ids and context sizes for display', () => {
+    assert.strictEqual(shortModelName('meta-llama/Llama-3.2-3B-Instruct-Turbo'), 'Llama-3.2-3B-Instruct-Turbo');
+    assert.strictEqual(shortModelName('llama3.2:latest'), 'llama3.2:latest');
+    assert.strictEqual(formatContextLength(131000), '131K');
+    assert.strictEqual(formatContextLength(1048576), '1M');
+    assert.strictEqual(formatContextLength(512), '512');
+  });
+});

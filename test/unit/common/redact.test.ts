@@ -1,0 +1,29 @@
+import * as assert from 'assert';
+import { plainExcerpt, redactSecrets } from '../../../src/common/redact';
+
+describe('redact', () => {
+  it('removes every occurrence of the key', () => {
+    const out = redactSecrets('key sk-abc123 failed; retried with sk-abc123', 'sk-abc123');
+    assert.ok(!out.includes('sk-abc123'));
+    assert.strictEqual(out.split('[redacted]').length - 1, 2);
+  });
+
+  it('removes bearer tokens even when the key is not known', () => {
+    const out = redactSecrets('header Authorization: Bearer 0123456789abcdef was rejected');
+    assert.ok(!out.includes('0123456789abcdef'));
+    assert.match(out, /Bearer \[redacted\]/);
+  });
+
+  it('turns an HTML error page into short plain text without tags or scripts', () => {
+    const html = '<html><head><style>body{color:red}</style><script>alert(1)</script></head><body><h1>502 Bad Gateway</h1><p>cloudflare</p></body></html>';
+    const out = plainExcerpt(html);
+    assert.strictEqual(out, '502 Bad Gateway cloudflare');
+  });
+
+  it('caps the excerpt length and keeps it on one line', () => {
+    const out = plainExcerpt(`line one\n${'x'.repeat(500)}`);
+    assert.ok(out.length <= 200);
+    assert.ok(!out.includes('\n'));
+    assert.ok(out.endsWith('…'));
+  });
+});
