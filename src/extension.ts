@@ -1,6 +1,36 @@
-// Wires the extension together. Nothing here does work of its own.
+// Wires the extension together. Nothing here does work of its own, and nothing touches the network or the disk:
+// the model list is fetched when first needed, the chat history when the view opens.
 import * as vscode from 'vscode';
+import { ChatController } from './host/chat/chatController';
+import { ChatViewProvider } from './host/chat/chatViewProvider';
+import { registerCommands } from './host/commands/registerCommands';
+import { ExplainCodeActionProvider } from './host/explainCodeActions';
+import { ModelCatalog } from './host/models/modelCatalog';
+import { RequestContextImpl } from './host/requestContextImpl';
+import { ApiKeyStore } from './host/secrets';
+import { ModelStatusBar } from './host/statusBar';
+import type { AskLlamaApi } from './host/testApi';
+import { createWindowUi } from './host/ui';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+export function activate(context: vscode.ExtensionContext): AskLlamaApi {
+  const log = vscode.window.createOutputChannel('Ask Llama', { log: true });
+  const ui = createWindowUi();
+  const keys = new ApiKeyStore(context.secrets);
+  const models = new ModelCatalog(log);
+  const requests = new RequestContextImpl({ keys, models, ui, log });
+  const chat = new ChatController({ context, requests, log });
+
+  context.subscriptions.push(
+    log,
+    chat,
+    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, chat, log), {
+      webviewOptions: { retainContextWhenHidden: false },
+    }),
+    ...registerCommands({ chat, requests, keys, models, ui, log }),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
+    new ModelStatusBar(chat),
+  );
+  return { ui, requests, keys, chat };
+}
 
 export function deactivate(): void {}

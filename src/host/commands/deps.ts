@@ -1,0 +1,23 @@
+// What the commands need from the rest of the host. The chat side is seen only through the part of the
+// ChatController contract the commands call, so each command file stays small and independent of the chat code.
+import type * as vscode from 'vscode';
+import type { Attachment } from '../../common/chatTypes';
+import type { ModelCatalog } from '../models/modelCatalog';
+import type { RequestContext } from '../requestContext';
+import type { ApiKeyStore } from '../secrets';
+import type { HostUi } from '../ui';
+
+export interface ChatActions {
+  ask(question: string, attachment?: Attachment): Promise<void>;
+  stop(): void;
+  newChat(): Promise<void>;
+}
+
+export interface CommandDeps {
+  chat: ChatActions;
+  requests: RequestContext;
+  keys: ApiKeyStore;
+  models: ModelCatalog;
+  ui: HostUi;
+  log: vscode.LogOutputChannel;
+}

@@ -1,0 +1,76 @@
+// askLlama.selectModel: a quick pick of the server's chat models (Meta Llama first, the seed models always present
+// and marked deprecated), or any other id typed in; offline it falls back to the built-in list.
+import * as vscode from 'vscode';
+import { isLocalBaseUrl } from '../../api';
+import { buildModelChoices, formatContextLength, type ModelChoice } from '../../common/modelChoices';
+import { hostOf, readSettings, writeModel } from '../config';
+import type { CommandDeps } from './deps';
+
+interface ModelItem extends vscode.QuickPickItem {
+  modelId?: string;
+  /** The free-text row. */
+  other?: true;
+}
+
+export async function selectModelCommand({ keys, models, ui }: CommandDeps): Promise<void> {
+  const settings = readSettings();
+  const host = hostOf(settings.baseUrl);
+  const apiKey = isLocalBaseUrl(settings.baseUrl) ? undefined : await keys.get().catch(() => undefined);
+  const live = await models.fetch(settings.baseUrl, apiKey);
+  const choices = buildModelChoices(live, settings.model);
+
+  const picked = await ui.showQuickPick(toItems(choices, host), {
+    title: live
+      ? vscode.l10n.t('Ask Llama: Select Model ({0})', host)
+      : vscode.l10n.t('Ask Llama: Select Model (built-in list: {0} did not answer)', host),
+    placeHolder: vscode.l10n.t('Current: {0}', settings.model),
+    matchOnDescription: true,
+    ignoreFocusOut: true,
+  });
+  if (!picked) return;
+  const model = picked.other ? await askForModelId(ui, settings.model) : picked.modelId;
+  if (!model) return;
+  await writeModel(model);
+}
+
+function toItems(choices: ModelChoice[], host: string): ModelItem[] {
+  const llamas = choices.filter((c) => c.isMetaLlama);
+  const others = choices.filter((c) => !c.isMetaLlama);
+  const items: ModelItem[] = [];
+  if (llamas.length) items.push(separator(vscode.l10n.t('Meta Llama')), ...llamas.map((c) => toItem(c, host)));
+  if (others.length) items.push(separator(vscode.l10n.t('Other models')), ...others.map((c) => toItem(c, host)));
+  items.push(separator(''), { label: vscode.l10n.t('$(edit) Other model id…'), other: true, alwaysShow: true });
+  return items;
+}
+
+function toItem(choice: ModelChoice, host: string): ModelItem {
+  const notes: string[] = [];
+  if (choice.contextLength) notes.push(vscode.l10n.t('{0} context', formatContextLength(choice.contextLength)));
+  if (choice.isSeed) notes.push(vscode.l10n.t('deprecated per the provider docs'));
+  if (!choice.listedByServer) notes.push(vscode.l10n.t('not listed by {0}', host));
+  return {
+    label: choice.isCurrent ? `$(check) ${choice.id}` : choice.id,
+    description: notes.join(' · '),
+    modelId: choice.id,
+  };
+}
+
+function separator(label: string): ModelItem {
+  return { label, kind: vscode.QuickPickItemKind.Separator };
+}
+
+async function askForModelId(ui: CommandDeps['ui'], current: string): Promise<string | undefined> {
+  const id = await ui.showInputBox({
+    title: vscode.l10n.t('Ask Llama: Other Model'),
+    prompt: vscode.l10n.t('Model id exactly as the server names it'),
+    value: current,
+    ignoreFocusOut: true,
+    validateInput: (value) =>
+      !value.trim()
+        ? vscode.l10n.t('Type a model id, e.g. meta-llama/Llama-3.3-70B-Instruct-Turbo.')
+        : /\s/.test(value.trim())
+          ? vscode.l10n.t('A model id has no spaces.')
+          : undefined,
+  });
+  return id?.trim() || undefined;
+}

@@ -1,0 +1,64 @@
+// Reads the askLlama.* settings. Always fresh from the configuration, so edits apply to the next request without a
+// reload; nothing here caches.
+import * as vscode from 'vscode';
+
+export const CONFIG_SECTION = 'askLlama';
+
+export interface UserSettings {
+  baseUrl: string;
+  model: string;
+  temperature: number;
+  maxTokens: number;
+  systemPrompt: string;
+  timeoutSeconds: number;
+}
+
+const DEFAULTS: UserSettings = {
+  baseUrl: 'https://api.aimlapi.com/v1',
+  model: 'meta-llama/Llama-3.2-3B-Instruct-Turbo',
+  temperature: 0.2,
+  maxTokens: 1024,
+  systemPrompt: '',
+  timeoutSeconds: 60,
+};
+
+export function readSettings(): UserSettings {
+  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  return {
+    // A trailing slash would make "{baseUrl}/chat/completions" contain "//", which some servers reject.
+    baseUrl: stringSetting(config.get('baseUrl')).replace(/\/+$/, '') || DEFAULTS.baseUrl,
+    model: stringSetting(config.get('model')) || DEFAULTS.model,
+    temperature: clampNumber(config.get<number>('temperature'), 0, 2, DEFAULTS.temperature),
+    maxTokens: Math.round(clampNumber(config.get<number>('maxTokens'), 1, 131072, DEFAULTS.maxTokens)),
+    systemPrompt: typeof config.get('systemPrompt') === 'string' ? config.get<string>('systemPrompt', '') : DEFAULTS.systemPrompt,
+    timeoutSeconds: clampNumber(config.get<number>('requestTimeoutSeconds'), 5, 600, DEFAULTS.timeoutSeconds),
+  };
+}
+
+/** The model choice is a user preference, not a project one: it goes to the user (global) settings. */
+export async function writeModel(model: string): Promise<void> {
+  await vscode.workspace.getConfiguration(CONFIG_SECTION).update('model', model, vscode.ConfigurationTarget.Global);
+}
+
+export function affectsModelOrBaseUrl(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(`${CONFIG_SECTION}.model`) || event.affectsConfiguration(`${CONFIG_SECTION}.baseUrl`);
+}
+
+function stringSetting(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Hand-edited settings.json can hold anything; out-of-range or non-numeric values fall back or clamp. */
+function clampNumber(value: unknown, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, value));
+}
+
+/** "https://api.aimlapi.com/v1" → "api.aimlapi.com"; the text itself when it is not a URL. */
+export function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host || baseUrl;
+  } catch {
+    return baseUrl;
+  }
+}

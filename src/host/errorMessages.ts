@@ -1,0 +1,54 @@
+// Applies the pure error table (src/common/errorTable.ts) to a thrown value, with the user's language and with
+// everything that came from outside (server text, exception messages) stripped of tags and of the key.
+import * as vscode from 'vscode';
+import type { ErrorView } from '../common/chatTypes';
+import { describeErrorKind, describeUnexpected, isKnownErrorKind, type ErrorDetails } from '../common/errorTable';
+import { plainExcerpt, redactSecrets } from '../common/redact';
+
+export interface ErrorSituation {
+  model: string;
+  host: string;
+  timeoutSeconds: number;
+  /** Only to scrub it out of any text; never shown. */
+  apiKey?: string;
+}
+
+interface ApiErrorLike {
+  kind: string;
+  message?: string;
+  status?: number;
+  retryAfterMs?: number;
+}
+
+export function describeFailure(error: unknown, situation: ErrorSituation): ErrorView {
+  const view = describeRaw(error, situation);
+  // Defence in depth: whatever path built the sentence, the key never leaves in it.
+  return { ...view, message: redactSecrets(view.message, situation.apiKey) };
+}
+
+function describeRaw(error: unknown, situation: ErrorSituation): ErrorView {
+  if (isApiErrorLike(error) && isKnownErrorKind(error.kind)) {
+    const details: ErrorDetails = {
+      model: situation.model,
+      host: situation.host,
+      timeoutSeconds: situation.timeoutSeconds,
+      status: typeof error.status === 'number' ? error.status : undefined,
+      retryAfterMs: typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined,
+      serverMessage: serverDetail(error, situation.apiKey),
+    };
+    return describeErrorKind(error.kind, details, vscode.l10n.t);
+  }
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return describeUnexpected(plainExcerpt(message, situation.apiKey), vscode.l10n.t);
+}
+
+/** The server's own words only where they help (what was invalid, what broke mid-stream). */
+function serverDetail(error: ApiErrorLike, apiKey?: string): string | undefined {
+  if (error.kind !== 'bad_request' && error.kind !== 'stream_error') return undefined;
+  const text = typeof error.message === 'string' ? plainExcerpt(error.message, apiKey) : '';
+  return text || undefined;
+}
+
+function isApiErrorLike(error: unknown): error is ApiErrorLike {
+  return typeof error === 'object' && error !== null && typeof (error as { kind?: unknown }).kind === 'string';
+}

@@ -1,0 +1,139 @@
+// Resolves everything one request needs at the moment it is sent: fresh settings, the key from SecretStorage (asking
+// for it when a remote server needs one), a check that the configured model still exists, and the context window.
+import * as vscode from 'vscode';
+import { isLocalBaseUrl } from '../api';
+import type { Attachment, ErrorView } from '../common/chatTypes';
+import { findModel, pickLiveLlama, shortModelName } from '../common/modelChoices';
+import { promptAndStoreApiKey, reportKeyringError } from './apiKeyPrompt';
+import { hostOf, readSettings, writeModel, type UserSettings } from './config';
+import { captureEditorSelection } from './editorSelection';
+import { describeFailure } from './errorMessages';
+import type { ModelCatalog } from './models/modelCatalog';
+import type { RequestContext, RequestSettings } from './requestContext';
+import type { ApiKeyStore } from './secrets';
+import type { HostUi } from './ui';
+
+export interface RequestContextDeps {
+  keys: ApiKeyStore;
+  models: ModelCatalog;
+  ui: HostUi;
+  log: vscode.LogOutputChannel;
+}
+
+export class RequestContextImpl implements RequestContext {
+  /** "baseUrl model" pairs already checked against the server's list this session: the check runs once each. */
+  private readonly checkedModels = new Set<string>();
+
+  constructor(private readonly deps: RequestContextDeps) {}
+
+  async prepare(): Promise<RequestSettings | undefined> {
+    const settings = readSettings();
+    const apiKey = await this.resolveKey(settings.baseUrl);
+    if (apiKey === null) return undefined;
+    const model = await this.confirmModel(settings, apiKey);
+    if (model === undefined) return undefined;
+    return {
+      baseUrl: settings.baseUrl,
+      apiKey,
+      model,
+      temperature: settings.temperature,
+      maxTokens: settings.maxTokens,
+      systemPrompt: settings.systemPrompt,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      contextLength: this.deps.models.contextLength(settings.baseUrl, model),
+    };
+  }
+
+  captureSelection(): Promise<Attachment | undefined | null> {
+    const settings = readSettings();
+    return captureEditorSelection(this.deps.ui, {
+      model: settings.model,
+      maxTokens: settings.maxTokens,
+      systemPrompt: settings.systemPrompt,
+      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model),
+    });
+  }
+
+  describeError(error: unknown): ErrorView {
+    const settings = readSettings();
+    return describeFailure(error, {
+      model: settings.model,
+      host: hostOf(settings.baseUrl),
+      timeoutSeconds: settings.timeoutSeconds,
+      apiKey: this.deps.keys.knownKeyForRedaction(),
+    });
+  }
+
+  /** The key to send; undefined for local servers; null when a remote server needs one and the user backed out. */
+  private async resolveKey(baseUrl: string): Promise<string | undefined | null> {
+    if (isLocalBaseUrl(baseUrl)) return undefined;
+    let stored: string | undefined;
+    try {
+      stored = await this.deps.keys.get();
+    } catch (error) {
+      await reportKeyringError(error, this.deps.ui);
+      return null;
+    }
+    if (stored) return stored;
+
+    const host = hostOf(baseUrl);
+    const setKey = vscode.l10n.t('Set API Key');
+    const openSettings = vscode.l10n.t('Open Settings');
+    const choice = await this.deps.ui.showWarningMessage(
+      vscode.l10n.t('Ask Llama needs an API key for {0}', host),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'Set your key to send this question. To use a local server (Ollama, LM Studio, llama.cpp) that needs no key, change the base URL in settings instead.',
+        ),
+      },
+      setKey,
+      openSettings,
+    );
+    if (choice === setKey) return (await promptAndStoreApiKey(this.deps.keys, this.deps.ui, host)) ?? null;
+    if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'askLlama.baseUrl');
+    return null;
+  }
+
+  /**
+   * Before the first request to a server with a given model: when the server's list is available and lacks the model
+   * (the seed models are deprecated upstream), offer a live Llama model. Resolves the model to use, or undefined.
+   */
+  private async confirmModel(settings: UserSettings, apiKey: string | undefined): Promise<string | undefined> {
+    const checkKey = `${settings.baseUrl} ${settings.model}`;
+    if (this.checkedModels.has(checkKey)) return settings.model;
+    const live = await this.deps.models.fetch(settings.baseUrl, apiKey);
+    // No list (offline, or a server without /models): nothing to check against, send as configured.
+    if (!live || live.length === 0 || findModel(live, settings.model)) {
+      if (live) this.checkedModels.add(checkKey);
+      return settings.model;
+    }
+    const replacement = pickLiveLlama(live);
+    const useAnyway = vscode.l10n.t('Use Anyway');
+    const chooseModel = vscode.l10n.t('Choose Model…');
+    const switchTo = replacement ? vscode.l10n.t('Switch to {0}', shortModelName(replacement.id)) : undefined;
+    const buttons = switchTo ? [switchTo, useAnyway] : [chooseModel, useAnyway];
+    this.deps.log.warn(`Model ${settings.model} is not in the model list of ${hostOf(settings.baseUrl)}`);
+    const choice = await this.deps.ui.showWarningMessage(
+      vscode.l10n.t('{0} does not list the model {1}; it may be deprecated.', hostOf(settings.baseUrl), settings.model),
+      {
+        modal: true,
+        detail: replacement
+          ? vscode.l10n.t('Switch to {0}, a Llama model the server lists, or send to {1} anyway.', replacement.id, settings.model)
+          : vscode.l10n.t('Choose a model the server lists, or send to {0} anyway.', settings.model),
+      },
+      ...buttons,
+    );
+    if (choice === useAnyway) {
+      this.checkedModels.add(checkKey);
+      return settings.model;
+    }
+    if (replacement && choice === switchTo) {
+      await writeModel(replacement.id);
+      this.checkedModels.add(`${settings.baseUrl} ${replacement.id}`);
+      return replacement.id;
+    }
+    if (choice === chooseModel) void vscode.commands.executeCommand('askLlama.selectModel');
+    return undefined;
+  }
+}

@@ -1,0 +1,14 @@
+// What activate() returns. Integration tests in the extension host use it to answer dialogs (`ui`) and to reach the
+// request context and key store of the running extension; nothing else in the product reads it.
+import type { ChatActions } from './commands/deps';
+import type { RequestContext } from './requestContext';
+import type { ApiKeyStore } from './secrets';
+import type { HostUi } from './ui';
+
+export interface AskLlamaApi {
+  /** Mutable: replace a function to script the answer to an input box, quick pick or modal. */
+  readonly ui: HostUi;
+  readonly requests: RequestContext;
+  readonly keys: ApiKeyStore;
+  readonly chat: ChatActions;
+}
