@@ -1,0 +1,63 @@
+// Checks every message the chat page sends before the host acts on it. The page renders model output, so it is
+// treated as less trusted than the host: anything malformed, oversized or unknown is dropped.
+import type { CodeBlockAction, ErrorAction, PageMessage } from './protocol';
+
+/** Chat ids name files in the history folder, so they must never contain path characters. */
+export const CHAT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const MAX_QUESTION_CHARS = 200_000;
+export const MAX_CODE_CHARS = 2_000_000;
+export const MAX_HREF_CHARS = 8192;
+
+const ERROR_ACTIONS: readonly ErrorAction[] = ['setApiKey', 'chooseModel', 'retry', 'openSettings', 'showLog'];
+const CODE_BLOCK_ACTIONS: readonly CodeBlockAction[] = ['copy', 'insert', 'newEditor', 'apply'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isText(value: unknown, maxChars: number): value is string {
+  return typeof value === 'string' && value.length <= maxChars;
+}
+
+export function isChatId(value: unknown): value is string {
+  return typeof value === 'string' && CHAT_ID_PATTERN.test(value);
+}
+
+/** Returns a clean copy holding only the known fields, or undefined when the message is not a valid PageMessage. */
+export function parsePageMessage(raw: unknown): PageMessage | undefined {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return undefined;
+  switch (raw.type) {
+    case 'ready':
+    case 'stop':
+    case 'retry':
+    case 'newChat':
+    case 'chooseModel':
+      return { type: raw.type };
+    case 'send':
+      if (!isText(raw.text, MAX_QUESTION_CHARS) || typeof raw.includeSelection !== 'boolean') return undefined;
+      return { type: 'send', text: raw.text, includeSelection: raw.includeSelection };
+    case 'editLast':
+      if (!isText(raw.text, MAX_QUESTION_CHARS)) return undefined;
+      return { type: 'editLast', text: raw.text };
+    case 'openChat':
+    case 'deleteChat':
+    case 'exportChat':
+      if (!isChatId(raw.chatId)) return undefined;
+      return { type: raw.type, chatId: raw.chatId };
+    case 'errorAction': {
+      const action = ERROR_ACTIONS.find((a) => a === raw.action);
+      return action ? { type: 'errorAction', action } : undefined;
+    }
+    case 'codeBlock': {
+      const action = CODE_BLOCK_ACTIONS.find((a) => a === raw.action);
+      if (!action || !isText(raw.code, MAX_CODE_CHARS)) return undefined;
+      if (raw.language !== undefined && !isText(raw.language, 64)) return undefined;
+      return raw.language === undefined ? { type: 'codeBlock', action, code: raw.code } : { type: 'codeBlock', action, code: raw.code, language: raw.language };
+    }
+    case 'openLink':
+      if (!isText(raw.href, MAX_HREF_CHARS)) return undefined;
+      return { type: 'openLink', href: raw.href };
+    default:
+      return undefined;
+  }
+}
