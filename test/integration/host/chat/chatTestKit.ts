@@ -1,0 +1,127 @@
+// Shared set-up for the chat integration tests: a controller wired to a scripted RequestContext, a recording page
+// and a recording log, with its history in a temp folder. The request itself goes through the real request module to
+// the real scripted HTTP server.
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { ApiError } from '../../../../src/api';
+import type { Attachment, ErrorView } from '../../../../src/common/chatTypes';
+import type { HostMessage } from '../../../../src/common/protocol';
+import { ChatController } from '../../../../src/host/chat/chatController';
+import type { RequestContext, RequestSettings } from '../../../../src/host/requestContext';
+import { ScriptedServer } from '../../../support/scriptedServer';
+
+export const TEST_KEY = 'sk-test-SECRET-0123456789';
+
+export class ScriptedRequests implements RequestContext {
+  settings: RequestSettings | undefined;
+  selection: Attachment | undefined | null = undefined;
+  constructor(baseUrl: string) {
+    this.settings = {
+      baseUrl,
+      apiKey: TEST_KEY,
+      model: 'meta-llama/test-llama',
+      temperature: 0.2,
+      maxTokens: 256,
+      systemPrompt: 'You are a test assistant.',
+      timeoutMs: 10_000,
+    };
+  }
+  async prepare(): Promise<RequestSettings | undefined> {
+    return this.settings && { ...this.settings };
+  }
+  async captureSelection(): Promise<Attachment | undefined | null> {
+    return this.selection;
+  }
+  describeError(error: unknown): ErrorView {
+    const kind = error instanceof ApiError ? error.kind : 'unknown';
+    return { kind, message: `Scripted description of ${kind}`, actions: ['retry'] };
+  }
+}
+
+export interface LogLine {
+  level: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  text: string;
+}
+
+export function recordingLog(lines: LogLine[]): vscode.LogOutputChannel {
+  const at = (level: LogLine['level']) => (message: unknown) => lines.push({ level, text: String(message) });
+  return { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } as unknown as vscode.LogOutputChannel;
+}
+
+export interface Kit {
+  server: ScriptedServer;
+  requests: ScriptedRequests;
+  controller: ChatController;
+  posted: HostMessage[];
+  logLines: LogLine[];
+  historyFolder: string;
+  opened: string[];
+  confirmAnswers: boolean[];
+  detachPage(): void;
+  attachPage(): void;
+  dispose(): Promise<void>;
+}
+
+export async function createKit(): Promise<Kit> {
+  const server = await ScriptedServer.start();
+  const requests = new ScriptedRequests(server.baseUrl);
+  const historyFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'ask-llama-chat-'));
+  const posted: HostMessage[] = [];
+  const logLines: LogLine[] = [];
+  const opened: string[] = [];
+  const confirmAnswers: boolean[] = [];
+  const controller = new ChatController({
+    context: {} as vscode.ExtensionContext,
+    requests,
+    log: recordingLog(logLines),
+    historyFolder,
+    openExternal: async (uri) => {
+      opened.push(uri.toString(true));
+      return true;
+    },
+    confirmApply: async () => confirmAnswers.shift() ?? false,
+  });
+  let page: vscode.Disposable | undefined;
+  const attachPage = () => {
+    page = controller.attachPage(async (message) => {
+      posted.push(JSON.parse(JSON.stringify(message)) as HostMessage);
+      return true;
+    });
+  };
+  attachPage();
+  return {
+    server,
+    requests,
+    controller,
+    posted,
+    logLines,
+    historyFolder,
+    opened,
+    confirmAnswers,
+    attachPage,
+    detachPage: () => page?.dispose(),
+    dispose: async () => {
+      controller.stop();
+      await controller.dispose();
+      await server.close();
+      await fs.rm(historyFolder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until `condition` holds (polling the recorded state); fails with `what` after `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function messagesOfType<T extends HostMessage['type']>(posted: HostMessage[], type: T): Extract<HostMessage, { type: T }>[] {
+  return posted.filter((m): m is Extract<HostMessage, { type: T }> => m.type === type);
+}
+
+export const SSE_HEADERS = { 'content-type': 'text/event-stream' };

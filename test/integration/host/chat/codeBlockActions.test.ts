@@ -1,0 +1,97 @@
+// Code block buttons against real editors: insert, new editor, copy, and Apply with its diff and confirmation.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CodeBlockActions } from '../../../../src/host/chat/codeBlockActions';
+
+async function editorWith(content: string, language = 'typescript'): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ content, language });
+  return vscode.window.showTextDocument(document);
+}
+
+function select(editor: vscode.TextEditor, startLine: number, endLine: number): void {
+  editor.selection = new vscode.Selection(startLine, 0, endLine, editor.document.lineAt(endLine).text.length);
+}
+
+describe('CodeBlockActions (real editors)', () => {
+  let answers: Array<boolean | ((editor: vscode.TextEditor) => Promise<boolean>)>;
+  let actions: CodeBlockActions;
+  let editor: vscode.TextEditor;
+
+  beforeEach(() => {
+    answers = [];
+    actions = new CodeBlockActions({
+      confirmApply: async () => {
+        const next = answers.shift();
+        return typeof next === 'function' ? next(editor) : next ?? false;
+      },
+    });
+  });
+
+  afterEach(async () => {
+    actions.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('applies to the exact selected range after the user accepts the diff', async () => {
+    editor = await editorWith('line 0\nline 1\nline 2\nline 3\n');
+    select(editor, 1, 2);
+    answers.push(true);
+    assert.equal(await actions.applyToSelection('NEW 1\nNEW 2'), 'applied');
+    assert.equal(editor.document.getText(), 'line 0\nNEW 1\nNEW 2\nline 3\n');
+  });
+
+  it('shows the proposal as a diff whose right side is the whole file with the change', async () => {
+    editor = await editorWith('a\nb\nc\n');
+    select(editor, 1, 1);
+    let proposal: string | undefined;
+    answers.push(async () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff editor is open while asking');
+      proposal = (await vscode.workspace.openTextDocument(tab.input.modified)).getText();
+      return false;
+    });
+    assert.equal(await actions.applyToSelection('B'), 'declined');
+    assert.equal(proposal, 'a\nB\nc\n');
+    assert.equal(editor.document.getText(), 'a\nb\nc\n', 'declined: unchanged');
+  });
+
+  it('refuses to apply when the document changed while the diff was open', async () => {
+    editor = await editorWith('keep\nreplace me\nkeep\n');
+    select(editor, 1, 1);
+    answers.push(async (e) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(e.document.uri, new vscode.Position(0, 0), 'inserted meanwhile\n');
+      await vscode.workspace.applyEdit(edit);
+      return true;
+    });
+    assert.equal(await actions.applyToSelection('REPLACED'), 'documentChanged');
+    assert.equal(editor.document.getText(), 'inserted meanwhile\nkeep\nreplace me\nkeep\n');
+  });
+
+  it('asks for a selection instead of applying without one', async () => {
+    editor = await editorWith('x\n');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.equal(await actions.applyToSelection('y'), 'noSelection');
+    assert.equal(editor.document.getText(), 'x\n');
+  });
+
+  it('inserts at the cursor', async () => {
+    editor = await editorWith('ab');
+    editor.selection = new vscode.Selection(0, 1, 0, 1);
+    assert.equal(await actions.insertAtCursor('XY'), true);
+    assert.equal(editor.document.getText(), 'aXYb');
+  });
+
+  it('opens the code in a new editor with the fence language', async () => {
+    const opened = await actions.openInNewEditor('print(1)\n', 'py');
+    assert.equal(opened.document.languageId, 'python');
+    assert.equal(opened.document.getText(), 'print(1)\n');
+    const unknown = await actions.openInNewEditor('???', 'no-such-language');
+    assert.equal(unknown.document.languageId, 'plaintext');
+  });
+
+  it('copies to the clipboard', async () => {
+    await actions.run('copy', 'copied text 42');
+    assert.equal(await vscode.env.clipboard.readText(), 'copied text 42');
+  });
+});
