@@ -44,8 +44,13 @@ export class RequestContextImpl implements RequestContext {
     };
   }
 
-  captureSelection(): Promise<Attachment | undefined | null> {
+  async captureSelection(): Promise<Attachment | undefined | null> {
     const settings = readSettings();
+    // The window decides whether the selection fits, so learn it now (the list is public on the AI/ML API; a
+    // server that wants a key for it just leaves us on the built-in figures).
+    if (vscode.window.activeTextEditor?.selection.isEmpty === false) {
+      await this.deps.models.ensure(settings.baseUrl, await this.storedKeyQuietly(settings.baseUrl));
+    }
     return captureEditorSelection(this.deps.ui, {
       model: settings.model,
       maxTokens: settings.maxTokens,
@@ -62,6 +67,12 @@ export class RequestContextImpl implements RequestContext {
       timeoutSeconds: settings.timeoutSeconds,
       apiKey: this.deps.keys.knownKeyForRedaction(),
     });
+  }
+
+  /** The stored key for a remote server, without prompting or reporting keyring trouble (prepare() does that). */
+  private async storedKeyQuietly(baseUrl: string): Promise<string | undefined> {
+    if (isLocalBaseUrl(baseUrl)) return undefined;
+    return this.deps.keys.get().catch(() => undefined);
   }
 
   /** The key to send; undefined for local servers; null when a remote server needs one and the user backed out. */

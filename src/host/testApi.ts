@@ -1,5 +1,6 @@
 // What activate() returns. Integration tests in the extension host use it to answer dialogs (`ui`) and to reach the
 // request context and key store of the running extension; nothing else in the product reads it.
+import type { Chat } from '../common/chatTypes';
 import type { ChatActions } from './commands/deps';
 import type { RequestContext } from './requestContext';
 import type { ApiKeyStore } from './secrets';
@@ -10,5 +11,6 @@ export interface AskLlamaApi {
   readonly ui: HostUi;
   readonly requests: RequestContext;
   readonly keys: ApiKeyStore;
-  readonly chat: ChatActions;
+  /** The chat controller; tests read the open chat to see the streamed answer arrive. */
+  readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean };
 }

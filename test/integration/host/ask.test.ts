@@ -1,0 +1,173 @@
+// Ask Llama and Explain Selection end to end in the real host: the selection and question reach the scripted server,
+// and the streamed answer lands in the open chat.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AskLlamaApi } from '../../../src/host/testApi';
+import { ScriptedServer, sseAnswer } from '../../support/scriptedServer';
+import {
+  activateExtension,
+  chatRequests,
+  closeAllEditors,
+  openWithSelection,
+  routeServer,
+  scriptUi,
+  snapshotSettings,
+  SSE_HEADERS,
+  updateSettings,
+} from './hostTestKit';
+
+const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
+const SOURCE = ['function add(a, b) {', '  return a + b;', '}', '', 'const UNSELECTED_MARKER = 42;'].join('\n');
+
+function userContent(body: any): string {
+  return body.messages.filter((m: any) => m.role === 'user').map((m: any) => m.content).join('\n');
+}
+
+describe('host: Ask Llama and Explain Selection', () => {
+  let api: AskLlamaApi;
+  let server: ScriptedServer;
+  let restoreSettings: () => Promise<void>;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  beforeEach(async () => {
+    restoreSettings = snapshotSettings();
+    server = await ScriptedServer.start();
+    await updateSettings({ baseUrl: server.baseUrl, model: MODEL });
+    await api.chat.newChat();
+  });
+
+  afterEach(async () => {
+    await closeAllEditors();
+    await server.close();
+    await restoreSettings();
+  });
+
+  it('sends the question with the selected code and streams the answer into the chat', async () => {
+    routeServer(server, [{ id: MODEL, contextLength: 128000 }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['It adds', ' two numbers.']) }]);
+    await openWithSelection(SOURCE, 'math.js', 1, 3);
+    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? '  What does this do?  ' : undefined));
+    try {
+      await vscode.commands.executeCommand('askLlama.ask');
+      const input = ui.of('showInputBox')[0];
+      assert.match(input.options.prompt, /math\.js, lines 1–3/);
+      assert.ok(input.options.validateInput('   '), 'a whitespace-only question is refused with a hint');
+    } finally {
+      ui.restore();
+    }
+    const [request] = chatRequests(server);
+    assert.ok(request, 'the chat request should reach the server');
+    assert.strictEqual(request.json.model, MODEL);
+    const content = userContent(request.json);
+    assert.match(content, /What does this do\?/);
+    assert.match(content, /return a \+ b;/);
+    assert.ok(!content.includes('UNSELECTED_MARKER'), 'only the selection is sent');
+
+    const messages = api.chat.currentChat.messages;
+    assert.strictEqual(messages.length, 2);
+    assert.strictEqual(messages[0].role, 'user');
+    assert.strictEqual(messages[0].attachment?.startLine, 1);
+    assert.strictEqual(messages[0].attachment?.endLine, 3);
+    assert.strictEqual(messages[1].role, 'assistant');
+    assert.strictEqual(messages[1].text, 'It adds two numbers.');
+    assert.strictEqual(messages[1].status, 'done');
+  });
+
+  it('asks without an attachment when nothing is selected, and sends nothing for an empty question', async () => {
+    routeServer(server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Fine.']) }]);
+    await closeAllEditors();
+    const empty = scriptUi(api, (call) => (call.kind === 'showInputBox' ? '   ' : undefined));
+    try {
+      await vscode.commands.executeCommand('askLlama.ask');
+    } finally {
+      empty.restore();
+    }
+    assert.strictEqual(chatRequests(server).length, 0);
+
+    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'What is a monad?' : undefined));
+    try {
+      await vscode.commands.executeCommand('askLlama.ask');
+    } finally {
+      ui.restore();
+    }
+    assert.strictEqual(chatRequests(server).length, 1);
+    assert.match(userContent(chatRequests(server)[0].json), /What is a monad\?/);
+    assert.strictEqual(api.chat.currentChat.messages[0].attachment, undefined);
+    assert.strictEqual(api.chat.currentChat.messages[1].text, 'Fine.');
+  });
+
+  it('Explain Selection sends the fixed prompt with the selection', async () => {
+    routeServer(server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['An adder.']) }]);
+    await openWithSelection(SOURCE, 'math.js', 1, 2);
+    const ui = scriptUi(api);
+    try {
+      await vscode.commands.executeCommand('askLlama.explainSelection');
+      assert.strictEqual(ui.of('showInputBox').length, 0, 'Explain asks no question');
+    } finally {
+      ui.restore();
+    }
+    const content = userContent(chatRequests(server)[0].json);
+    assert.match(content, /Explain this code/);
+    assert.match(content, /function add\(a, b\)/);
+    assert.strictEqual(api.chat.currentChat.messages[1].text, 'An adder.');
+  });
+
+  it('refuses a binary document with a message and sends nothing', async () => {
+    routeServer(server, [{ id: MODEL }], []);
+    await openWithSelection('PK\u0003\u0004\u0000\u0000binary\u0000data\nmore\n', 'archive.txt', 1, 2);
+    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'What is this?' : undefined));
+    try {
+      await vscode.commands.executeCommand('askLlama.ask');
+      assert.match(ui.of('showWarningMessage')[0]?.message ?? '', /binary or non-text/);
+      assert.strictEqual(ui.of('showInputBox').length, 0);
+    } finally {
+      ui.restore();
+    }
+    assert.strictEqual(chatRequests(server).length, 0);
+  });
+
+  it('offers to send only the lines that fit when the selection is too large, and says which', async () => {
+    // A small window makes a few hundred short lines too large.
+    routeServer(server, [{ id: MODEL, contextLength: 2048 }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Partial view.']) }]);
+    const lines = Array.from({ length: 400 }, (_, i) => `const value${i} = ${i}; // line ${i + 1}`);
+    await openWithSelection(lines.join('\n'), 'big.js', 1, 400);
+    const ui = scriptUi(api, (call) => {
+      if (call.kind === 'showWarningMessage') return call.items.find((b: string) => /^Send lines 1–\d+ only$/.test(b));
+      if (call.kind === 'showInputBox') return 'Summarise';
+      return undefined;
+    });
+    let offered: string;
+    try {
+      await vscode.commands.executeCommand('askLlama.ask');
+      const modal = ui.of('showWarningMessage')[0];
+      assert.ok(modal, 'the too-large selection should be caught before sending');
+      assert.strictEqual(modal.options.modal, true);
+      offered = modal.items[0];
+    } finally {
+      ui.restore();
+    }
+    const lastLine = Number(/1–(\d+)/.exec(offered)![1]);
+    assert.ok(lastLine > 1 && lastLine < 400, offered);
+    const content = userContent(chatRequests(server)[0].json);
+    // Line n holds `const value{n-1} = …`.
+    assert.ok(content.includes(`const value${lastLine - 1} = `), 'the last offered line is sent');
+    assert.ok(!content.includes(`const value${lastLine} = `), 'lines past the cut are not sent');
+    assert.deepStrictEqual(api.chat.currentChat.messages[0].attachment?.truncatedTo, { startLine: 1, endLine: lastLine });
+  });
+
+  it('sends nothing when the user cancels the too-large selection', async () => {
+    routeServer(server, [{ id: MODEL, contextLength: 2048 }], []);
+    const lines = Array.from({ length: 400 }, (_, i) => `const value${i} = ${i};`);
+    await openWithSelection(lines.join('\n'), 'big.js', 1, 400);
+    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'Summarise' : undefined));
+    try {
+      await vscode.commands.executeCommand('askLlama.ask');
+      assert.strictEqual(ui.of('showInputBox').length, 0);
+    } finally {
+      ui.restore();
+    }
+    assert.strictEqual(chatRequests(server).length, 0);
+  });
+});

@@ -1,0 +1,58 @@
+// The extension activates in a real extension host and registers everything its manifest promises.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AskLlamaApi } from '../../../src/host/testApi';
+import { activateExtension, closeAllEditors, EXTENSION_ID, openWithSelection, scriptUi } from './hostTestKit';
+
+describe('host: activation and commands', () => {
+  let api: AskLlamaApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  after(closeAllEditors);
+
+  it('activates without error', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.strictEqual(extension?.isActive, true);
+  });
+
+  it('registers every command the manifest contributes', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
+    const contributed = manifest.contributes.commands.map((c) => c.command);
+    assert.ok(contributed.length >= 8, 'the manifest should contribute the askLlama commands');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((id) => !registered.has(id));
+    assert.deepStrictEqual(missing, []);
+  });
+
+  it('offers Explain Selection as a code action on a selection, and nothing on an empty range', async () => {
+    const editor = await openWithSelection('const a = 1;\nconst b = a + 1;\n', 'sample.ts', 1, 2);
+    const uri = editor.document.uri;
+    const onSelection = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, editor.selection);
+    const ours = onSelection.filter((a) => a.command?.command === 'askLlama.explainSelection');
+    assert.strictEqual(ours.length, 1);
+    assert.match(ours[0].title, /Explain Selection/);
+    const empty = new vscode.Range(0, 3, 0, 3);
+    const onEmpty = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, empty);
+    assert.strictEqual(onEmpty.filter((a) => a.command?.command === 'askLlama.explainSelection').length, 0);
+  });
+
+  it('Explain Selection without a selection says to select code first and asks nothing', async () => {
+    await closeAllEditors();
+    const ui = scriptUi(api);
+    try {
+      await vscode.commands.executeCommand('askLlama.explainSelection');
+      assert.strictEqual(ui.of('showInformationMessage').length, 1);
+      assert.match(ui.of('showInformationMessage')[0].message ?? '', /[Ss]elect/);
+      assert.strictEqual(ui.of('showInputBox').length, 0);
+    } finally {
+      ui.restore();
+    }
+  });
+
+  it('Show Log runs without error', async () => {
+    await vscode.commands.executeCommand('askLlama.showLog');
+  });
+});

@@ -1,0 +1,112 @@
+// Failures reach the chat as one sentence with the actions that fix them; never the key, never raw HTML.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AskLlamaApi } from '../../../src/host/testApi';
+import { ScriptedServer, type ScriptedResponse } from '../../support/scriptedServer';
+import { activateExtension, chatRequests, closeAllEditors, routeServer, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
+
+const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
+
+function jsonError(status: number, body: object, headers: Record<string, string> = {}): ScriptedResponse {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, chunks: [JSON.stringify(body)] };
+}
+
+describe('host: errors and their actions', () => {
+  let api: AskLlamaApi;
+  let server: ScriptedServer;
+  let restoreSettings: () => Promise<void>;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  beforeEach(async () => {
+    restoreSettings = snapshotSettings();
+    server = await ScriptedServer.start();
+    await updateSettings({ baseUrl: server.baseUrl, model: MODEL });
+    await closeAllEditors();
+    await api.chat.newChat();
+  });
+
+  afterEach(async () => {
+    await server.close();
+    await restoreSettings();
+  });
+
+  async function askAndGetError(question: string) {
+    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? question : undefined));
+    try {
+      await vscode.commands.executeCommand('askLlama.ask');
+    } finally {
+      ui.restore();
+    }
+    const answer = api.chat.currentChat.messages.at(-1);
+    assert.strictEqual(answer?.role, 'assistant');
+    assert.strictEqual(answer?.status, 'error');
+    assert.ok(answer?.error, 'the failed answer carries an error view');
+    return answer.error;
+  }
+
+  it('401 asks for the API key', async () => {
+    routeServer(server, [{ id: MODEL }], [jsonError(401, { message: 'This request requires a valid API key', statusCode: 401 })]);
+    const error = await askAndGetError('hello?');
+    assert.strictEqual(error.kind, 'auth');
+    assert.deepStrictEqual(error.actions, ['setApiKey']);
+    assert.match(error.message, /127\.0\.0\.1/);
+  });
+
+  it('404 for the model offers another model and says it may be deprecated', async () => {
+    routeServer(server, [{ id: MODEL }], [jsonError(404, { message: 'Model is deprecated', statusCode: 404 })]);
+    const error = await askAndGetError('hello?');
+    assert.strictEqual(error.kind, 'model_unavailable');
+    assert.deepStrictEqual(error.actions, ['chooseModel']);
+    assert.match(error.message, /deprecated/);
+    assert.ok(error.message.includes(MODEL));
+  });
+
+  it('a gateway HTML page becomes a plain sentence with Retry and Show Log', async () => {
+    const page: ScriptedResponse = { status: 502, headers: { 'content-type': 'text/html' }, chunks: ['<html><body><h1>502 Bad Gateway</h1></body></html>'] };
+    routeServer(server, [{ id: MODEL }], [page, page, page, page]);
+    const error = await askAndGetError('hello?');
+    assert.ok(!/[<>]/.test(error.message), error.message);
+    assert.ok(error.actions.includes('retry'));
+    assert.ok(error.actions.includes('showLog'));
+    assert.ok(chatRequests(server).length >= 1);
+  });
+
+  it('an unreachable server points at the base URL and proxy settings', async () => {
+    const closed = await ScriptedServer.start();
+    const deadBaseUrl = closed.baseUrl;
+    await closed.close();
+    await updateSettings({ baseUrl: deadBaseUrl });
+    const error = await askAndGetError('hello?');
+    assert.strictEqual(error.kind, 'network');
+    assert.deepStrictEqual(error.actions, ['retry', 'openSettings', 'showLog']);
+  });
+
+  it('describes every request error kind with its actions', () => {
+    const expected: Record<string, string[]> = {
+      auth: ['setApiKey'],
+      forbidden: ['openSettings'],
+      model_unavailable: ['chooseModel'],
+      context_length: ['chooseModel'],
+      rate_limited: ['retry'],
+      server: ['retry', 'showLog'],
+      network: ['retry', 'openSettings', 'showLog'],
+      timeout: ['retry', 'showLog'],
+      truncated: ['retry', 'showLog'],
+      stream_error: ['retry', 'showLog'],
+      bad_response: ['retry', 'showLog'],
+      cancelled: [],
+    };
+    for (const [kind, actions] of Object.entries(expected)) {
+      const view = api.requests.describeError(Object.assign(new Error('x'), { kind, retryable: false }));
+      assert.strictEqual(view.kind, kind);
+      assert.deepStrictEqual(view.actions, actions, kind);
+    }
+    const limited = api.requests.describeError(Object.assign(new Error('Too Many Requests'), { kind: 'rate_limited', retryAfterMs: 3000 }));
+    assert.match(limited.message, /3 s/);
+    const tooLong = api.requests.describeError(Object.assign(new Error('x'), { kind: 'context_length' }));
+    assert.match(tooLong.message, /[Ss]horten the selection/);
+  });
+});

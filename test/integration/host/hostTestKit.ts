@@ -1,0 +1,142 @@
+// Shared by the host integration suites: activates the extension, scripts its dialogs through the `ui` seam,
+// points the settings at a scripted server and puts them back afterwards.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { AskLlamaApi } from '../../../src/host/testApi';
+import type { HostUi } from '../../../src/host/ui';
+import type { RecordedRequest, ScriptedResponse, ScriptedServer } from '../../support/scriptedServer';
+
+export const EXTENSION_ID = 'ask-llama.ask-llama';
+
+export async function activateExtension(): Promise<AskLlamaApi> {
+  const extension = vscode.extensions.getExtension<AskLlamaApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in the test host`);
+  const api = await extension.activate();
+  assert.ok(api && api.ui && api.requests, 'activate() should return the test API');
+  return api;
+}
+
+// ---- dialogs ----
+
+export interface UiCall {
+  kind: keyof HostUi;
+  /** The message of a notification/modal; undefined for input boxes and quick picks. */
+  message?: string;
+  options: any;
+  /** Buttons of a message, or rows of a quick pick. */
+  items: any[];
+}
+
+/** Decides what the user "does" in each dialog; return undefined to dismiss it. */
+export type UiAnswer = (call: UiCall) => unknown;
+
+export interface UiScript {
+  calls: UiCall[];
+  of(kind: keyof HostUi): UiCall[];
+  restore(): void;
+}
+
+export function scriptUi(api: AskLlamaApi, answer: UiAnswer = () => undefined): UiScript {
+  const ui = api.ui as unknown as Record<keyof HostUi, (...args: any[]) => unknown>;
+  const original = { ...ui };
+  const calls: UiCall[] = [];
+  const record = (call: UiCall) => {
+    calls.push(call);
+    return Promise.resolve(answer(call));
+  };
+  ui.showInputBox = (options: unknown) => record({ kind: 'showInputBox', options, items: [] });
+  ui.showQuickPick = (items: unknown[], options: unknown) => record({ kind: 'showQuickPick', options, items: [...items] });
+  for (const kind of ['showWarningMessage', 'showErrorMessage', 'showInformationMessage'] as const) {
+    ui[kind] = (message: string, options: unknown, ...items: string[]) => record({ kind, message, options, items });
+  }
+  return {
+    calls,
+    of: (kind) => calls.filter((c) => c.kind === kind),
+    restore: () => Object.assign(ui, original),
+  };
+}
+
+// ---- settings ----
+
+const SETTING_NAMES = ['baseUrl', 'model', 'temperature', 'maxTokens', 'systemPrompt', 'requestTimeoutSeconds'] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+export async function updateSettings(values: Partial<Record<SettingName, unknown>>): Promise<void> {
+  const config = vscode.workspace.getConfiguration('askLlama');
+  for (const [name, value] of Object.entries(values)) await config.update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Remembers the user-level askLlama.* values; the returned function puts them back. */
+export function snapshotSettings(): () => Promise<void> {
+  const config = vscode.workspace.getConfiguration('askLlama');
+  const saved = SETTING_NAMES.map((name) => [name, config.inspect(name)?.globalValue] as const);
+  return async () => {
+    const current = vscode.workspace.getConfiguration('askLlama');
+    for (const [name, value] of saved) await current.update(name, value, vscode.ConfigurationTarget.Global);
+  };
+}
+
+// ---- server scripts ----
+
+export interface ListedModel {
+  id: string;
+  contextLength?: number;
+  aliases?: string[];
+  type?: string;
+}
+
+/** A /v1/models answer in the AI/ML API's shape. */
+export function modelsResponse(models: ListedModel[]): ScriptedResponse {
+  const data = models.map((m) => ({
+    id: m.id,
+    aliases: m.aliases ?? [],
+    type: m.type ?? 'openai/chat-completions',
+    info: { name: m.id, developer: m.id.startsWith('meta') ? 'Meta' : 'Other', contextLength: m.contextLength },
+  }));
+  return { status: 200, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ object: 'list', data })] };
+}
+
+export function isModelsRequest(req: RecordedRequest): boolean {
+  return req.method === 'GET' && /\/models(\?|$)/.test(req.url);
+}
+
+export function chatRequests(server: ScriptedServer): RecordedRequest[] {
+  return server.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/chat/completions'));
+}
+
+/**
+ * Answers /models with `models` (or a 500 when 'fail') and chat requests with `chatAnswers` in order (a 500 once
+ * they run out), whatever order the two kinds of request arrive in.
+ */
+export function routeServer(server: ScriptedServer, models: ListedModel[] | 'fail', chatAnswers: ScriptedResponse[]): void {
+  const pending = [...chatAnswers];
+  server.setFallback((req) => {
+    if (isModelsRequest(req)) {
+      return models === 'fail' ? { status: 500, headers: { 'content-type': 'application/json' }, chunks: ['{"message":"no list"}'] } : modelsResponse(models);
+    }
+    return pending.shift() ?? { status: 500, headers: { 'content-type': 'application/json' }, chunks: ['{"message":"unscripted"}'] };
+  });
+}
+
+export const SSE_HEADERS = { 'content-type': 'text/event-stream' };
+
+/**
+ * Writes `text` to a fresh file (saved, so closing it never asks to save) and selects lines `from`..`to` (1-based,
+ * inclusive, whole lines).
+ */
+export async function openWithSelection(text: string, fileName: string, from: number, to: number): Promise<vscode.TextEditor> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ask-llama-host-'));
+  const file = path.join(folder, fileName);
+  fs.writeFileSync(file, text);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const editor = await vscode.window.showTextDocument(document);
+  editor.selection = new vscode.Selection(from - 1, 0, to - 1, document.lineAt(to - 1).text.length);
+  return editor;
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

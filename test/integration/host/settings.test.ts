@@ -1,0 +1,119 @@
+// Settings are read fresh for every request, the model list gives the context window, and a configured model the
+// server no longer lists is caught before the first request with a one-click switch.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AskLlamaApi } from '../../../src/host/testApi';
+import { ScriptedServer } from '../../support/scriptedServer';
+import { activateExtension, isModelsRequest, routeServer, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
+
+const LIVE_LLAMA = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
+
+describe('host: settings and the model check', () => {
+  let api: AskLlamaApi;
+  let server: ScriptedServer;
+  let restoreSettings: () => Promise<void>;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  beforeEach(async () => {
+    restoreSettings = snapshotSettings();
+    // A fresh server (new port, so a new base URL) per test: the once-per-session model check starts over.
+    server = await ScriptedServer.start();
+    await updateSettings({ baseUrl: server.baseUrl });
+  });
+
+  afterEach(async () => {
+    await server.close();
+    await restoreSettings();
+  });
+
+  it('reads every setting fresh for each request, without a reload', async () => {
+    routeServer(server, [{ id: 'custom/model-a', contextLength: 4096 }, { id: 'custom/model-b', contextLength: 32000 }], []);
+    await updateSettings({ model: 'custom/model-a', temperature: 0.7, maxTokens: 300, systemPrompt: 'Be brief.', requestTimeoutSeconds: 12 });
+    const first = await api.requests.prepare();
+    assert.deepStrictEqual(
+      { ...first, baseUrl: undefined },
+      { baseUrl: undefined, apiKey: undefined, model: 'custom/model-a', temperature: 0.7, maxTokens: 300, systemPrompt: 'Be brief.', timeoutMs: 12000, contextLength: 4096 },
+    );
+    await updateSettings({ model: 'custom/model-b', temperature: 1.1, maxTokens: 77, systemPrompt: 'Be thorough.', requestTimeoutSeconds: 90 });
+    const second = await api.requests.prepare();
+    assert.strictEqual(second?.model, 'custom/model-b');
+    assert.strictEqual(second?.temperature, 1.1);
+    assert.strictEqual(second?.maxTokens, 77);
+    assert.strictEqual(second?.systemPrompt, 'Be thorough.');
+    assert.strictEqual(second?.timeoutMs, 90000);
+    assert.strictEqual(second?.contextLength, 32000);
+  });
+
+  it('offers a live Llama model when the server does not list the configured one, and switches globally', async () => {
+    routeServer(server, [{ id: 'gpt-4o', contextLength: 128000 }, { id: LIVE_LLAMA, contextLength: 128000 }], []);
+    await updateSettings({ model: 'meta-llama/Llama-3.2-3B-Instruct-Turbo' });
+    const ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined));
+    try {
+      const settings = await api.requests.prepare();
+      const warning = ui.of('showWarningMessage')[0];
+      assert.ok(warning, 'the missing model should be reported');
+      assert.match(warning.message ?? '', /Llama-3\.2-3B-Instruct-Turbo.*deprecated/);
+      assert.match(warning.items[0], /Switch to Llama-3\.3-70B-Instruct-Turbo/);
+      assert.strictEqual(settings?.model, LIVE_LLAMA);
+      assert.strictEqual(settings?.contextLength, 128000);
+    } finally {
+      ui.restore();
+    }
+    const inspected = vscode.workspace.getConfiguration('askLlama').inspect<string>('model');
+    assert.strictEqual(inspected?.globalValue, LIVE_LLAMA);
+  });
+
+  it('"Use Anyway" keeps the configured model, and the check is not repeated in the session', async () => {
+    routeServer(server, [{ id: LIVE_LLAMA }], []);
+    await updateSettings({ model: 'meta-llama/Meta-Llama-3-8B-Instruct-Lite' });
+    const ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items.find((b: string) => /Anyway/.test(b)) : undefined));
+    try {
+      const first = await api.requests.prepare();
+      assert.strictEqual(first?.model, 'meta-llama/Meta-Llama-3-8B-Instruct-Lite');
+      assert.strictEqual(first?.contextLength, 9000, 'context length falls back to the built-in list');
+      const second = await api.requests.prepare();
+      assert.strictEqual(second?.model, 'meta-llama/Meta-Llama-3-8B-Instruct-Lite');
+      assert.strictEqual(ui.of('showWarningMessage').length, 1);
+    } finally {
+      ui.restore();
+    }
+  });
+
+  it('matches the configured model against aliases, and dismissing the warning sends nothing', async () => {
+    routeServer(server, [{ id: LIVE_LLAMA, aliases: ['llama-3.3-70b'] }], []);
+    await updateSettings({ model: 'llama-3.3-70b' });
+    const quiet = scriptUi(api);
+    try {
+      assert.strictEqual((await api.requests.prepare())?.model, 'llama-3.3-70b');
+      assert.strictEqual(quiet.of('showWarningMessage').length, 0);
+    } finally {
+      quiet.restore();
+    }
+    await updateSettings({ model: 'gone/model' });
+    const dismiss = scriptUi(api);
+    try {
+      assert.strictEqual(await api.requests.prepare(), undefined);
+      assert.strictEqual(dismiss.of('showWarningMessage').length, 1);
+    } finally {
+      dismiss.restore();
+    }
+  });
+
+  it('without a model list (server error) sends as configured, with no warning', async () => {
+    routeServer(server, 'fail', []);
+    await updateSettings({ model: 'whatever/model' });
+    const ui = scriptUi(api);
+    try {
+      const settings = await api.requests.prepare();
+      assert.strictEqual(settings?.model, 'whatever/model');
+      assert.strictEqual(settings?.contextLength, undefined);
+      assert.strictEqual(ui.calls.length, 0);
+    } finally {
+      ui.restore();
+    }
+    assert.ok(server.requests.some(isModelsRequest), 'the list should have been asked for');
+  });
+});
