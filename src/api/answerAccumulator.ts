@@ -1,0 +1,140 @@
+// Builds one answer from OpenAI-compatible stream events (or a whole JSON completion), tolerating what real
+// providers send: usage chunks with `choices: []` or `null`, Together's `eos` and duplicate `text` field,
+// llama.cpp `timings`, `meta.usage` cost blocks, and errors reported inside a 200 stream.
+import { ApiError } from './apiError';
+import { isRecord } from './errorBody';
+import { safeMessage } from './redact';
+import type { ChatResult, Usage } from './types';
+
+export class AnswerAccumulator {
+  private text = '';
+  private finishReason: string | undefined;
+  private usage: Usage | undefined;
+  private model: string | undefined;
+  private bodyRequestId: string | undefined;
+  /** `data: [DONE]` arrived. */
+  doneMarkerSeen = false;
+  /** At least one piece of text went to onDelta: from now on nothing may be retried. */
+  delivered = false;
+
+  constructor(
+    private readonly onDelta: ((text: string) => void) | undefined,
+    private readonly apiKey: string | undefined,
+  ) {}
+
+  /** A finish reason or [DONE] arrived: the answer is whole, even if the connection now drops. */
+  get finished(): boolean {
+    return this.doneMarkerSeen || this.finishReason !== undefined;
+  }
+
+  /** Nothing more worth waiting for. */
+  get complete(): boolean {
+    return this.doneMarkerSeen || (this.finishReason !== undefined && this.usage !== undefined);
+  }
+
+  /** One SSE event. Throws ApiError for error events and unparseable data. */
+  handleEvent(data: string, eventName: string | undefined): void {
+    if (eventName === 'error') throw this.streamError(parseLoosely(data), data);
+    const trimmed = data.trim();
+    if (trimmed === '') return;
+    if (trimmed === '[DONE]') {
+      this.doneMarkerSeen = true;
+      return;
+    }
+    let chunk: unknown;
+    try {
+      chunk = JSON.parse(trimmed);
+    } catch {
+      throw new ApiError('bad_response', 'The server sent a stream event that is not valid JSON.');
+    }
+    if (!isRecord(chunk)) return;
+    if (chunk.error !== undefined && chunk.error !== null) throw this.streamError(chunk, data);
+    this.readCommonFields(chunk);
+    const choice = firstChoice(chunk);
+    if (!choice) return;
+    const delta = choice.delta;
+    if (isRecord(delta) && typeof delta.content === 'string') this.deliver(delta.content);
+    this.readFinishReason(choice);
+  }
+
+  /** A whole non-streaming `chat.completion` body (also what a gateway sends when it ignores stream:true). */
+  handleCompletion(body: unknown): void {
+    if (!isRecord(body)) throw new ApiError('bad_response', 'The server answered with JSON that is not a chat completion.');
+    if (body.error !== undefined && body.error !== null) throw this.streamError(body, '');
+    const choice = firstChoice(body);
+    if (!choice) throw new ApiError('bad_response', 'The server answered without any choices.');
+    this.readCommonFields(body);
+    const message = choice.message;
+    const content = isRecord(message) && typeof message.content === 'string' ? message.content : choice.text;
+    if (typeof content === 'string') this.deliver(content);
+    this.readFinishReason(choice);
+    this.finishReason ??= 'stop';
+  }
+
+  result(headerRequestId: string | undefined): ChatResult {
+    const result: ChatResult = { text: this.text };
+    if (this.finishReason !== undefined) result.finishReason = this.finishReason;
+    if (this.usage !== undefined) result.usage = this.usage;
+    if (this.model !== undefined) result.model = this.model;
+    const requestId = headerRequestId ?? this.bodyRequestId;
+    if (requestId !== undefined) result.requestId = requestId;
+    return result;
+  }
+
+  private deliver(piece: string): void {
+    if (piece.length === 0) return;
+    this.text += piece;
+    this.delivered = true;
+    this.onDelta?.(piece);
+  }
+
+  private readCommonFields(chunk: Record<string, unknown>): void {
+    if (typeof chunk.model === 'string' && chunk.model !== '') this.model = chunk.model;
+    const requestId = typeof chunk.requestId === 'string' ? chunk.requestId : chunk.id;
+    if (typeof requestId === 'string' && requestId !== '') this.bodyRequestId ??= requestId;
+    const usage = readUsage(chunk.usage);
+    if (usage) this.usage = usage;
+  }
+
+  private readFinishReason(choice: Record<string, unknown>): void {
+    const reason = choice.finish_reason;
+    if (typeof reason === 'string' && reason !== '') this.finishReason = reason === 'eos' ? 'stop' : reason;
+  }
+
+  private streamError(payload: unknown, raw: string): ApiError {
+    const error = isRecord(payload) ? payload.error ?? payload : undefined;
+    let message: string | undefined;
+    if (typeof error === 'string') message = error;
+    else if (isRecord(error) && typeof error.message === 'string') message = error.message;
+    else if (raw.trim() !== '' && !raw.trim().startsWith('{')) message = raw;
+    const text = message ? `The server reported an error mid-answer: ${message}` : 'The server reported an error mid-answer.';
+    const requestId = isRecord(error) && typeof error.requestId === 'string' ? error.requestId : undefined;
+    return new ApiError('stream_error', safeMessage(text, this.apiKey), { requestId });
+  }
+}
+
+function firstChoice(chunk: Record<string, unknown>): Record<string, unknown> | undefined {
+  const choices = chunk.choices;
+  if (!Array.isArray(choices) || choices.length === 0) return undefined;
+  const first = choices[0];
+  return isRecord(first) ? first : undefined;
+}
+
+function readUsage(value: unknown): Usage | undefined {
+  if (!isRecord(value)) return undefined;
+  const prompt = value.prompt_tokens;
+  const completion = value.completion_tokens;
+  if (typeof prompt !== 'number' && typeof completion !== 'number') return undefined;
+  const promptTokens = typeof prompt === 'number' ? prompt : 0;
+  const completionTokens = typeof completion === 'number' ? completion : 0;
+  const total = value.total_tokens;
+  return { promptTokens, completionTokens, totalTokens: typeof total === 'number' ? total : promptTokens + completionTokens };
+}
+
+function parseLoosely(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+// Base-URL handling shared by chat and listModels.
+
+/** `{baseUrl}/{path}` with the base's trailing slashes trimmed (users paste `…/v1/`). */
+export function endpointUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.trim().replace(/\/+$/, '')}/${path}`;
+}
+
+/** Servers on this machine (Ollama, LM Studio, llama.cpp, vLLM) need no API key. */
+export function isLocalBaseUrl(baseUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(baseUrl.trim()).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
+  if (/^::ffff:(127\.|7f)/.test(host)) return true; // IPv4-mapped loopback, dotted or hex
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

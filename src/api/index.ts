@@ -1,0 +1,8 @@
+// The request module's public surface. Pure Node (no `vscode` import): every surface and every test uses this.
+export { chat } from './chat';
+export type { ChatOptions, RetryInfo } from './chat';
+export { listModels, clearModelCache } from './models';
+export type { ListModelsOptions } from './models';
+export { isLocalBaseUrl } from './baseUrl';
+export { ApiError, isApiError } from './apiError';
+export type { ChatMessage, ChatRequest, ChatResult, ChatRole, ErrorKind, ModelInfo, Usage } from './types';

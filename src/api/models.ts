@@ -1,0 +1,122 @@
+// listModels(): the server's live model list, cached per base URL and revalidated with ETag / If-None-Match.
+import fetch from 'node-fetch';
+import { ApiError } from './apiError';
+import { AttemptControl } from './attemptControl';
+import { endpointUrl, hostOf } from './baseUrl';
+import { readBodyText } from './bodyReading';
+import { isRecord } from './errorBody';
+import { errorFromHttpResponse } from './httpErrors';
+import { errorFromFailure } from './networkErrors';
+import { USER_AGENT } from './requestBuilder';
+import { parseRetryAfter } from './retryPolicy';
+import type { ModelInfo } from './types';
+
+const MODELS_TIMEOUT_MS = 30_000;
+const MODELS_BODY_LIMIT = 32 * 1024 * 1024;
+
+interface CachedList {
+  etag: string;
+  models: ModelInfo[];
+}
+
+const cache = new Map<string, CachedList>();
+
+export interface ListModelsOptions {
+  apiKey?: string;
+  signal?: AbortSignal;
+}
+
+export async function listModels(baseUrl: string, options: ListModelsOptions = {}): Promise<ModelInfo[]> {
+  const url = endpointUrl(baseUrl, 'models');
+  const cached = cache.get(url);
+  const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
+  const key = options.apiKey?.trim();
+  if (key) headers.Authorization = `Bearer ${key}`;
+  if (cached) headers['If-None-Match'] = cached.etag;
+
+  const control = new AttemptControl(options.signal);
+  try {
+    control.armTimeout(MODELS_TIMEOUT_MS, 'response');
+    const response = await fetch(url, { headers, signal: control.signal });
+    if (response.status === 304 && cached) return cached.models.map(copyModel);
+    const contentType = response.headers.get('content-type') ?? '';
+    const text = await readBodyText(response.body, control, MODELS_TIMEOUT_MS, MODELS_BODY_LIMIT);
+    if (!response.ok) {
+      throw errorFromHttpResponse({
+        status: response.status,
+        statusText: response.statusText,
+        contentType,
+        body: text,
+        headerRequestId: response.headers.get('x-inference-id') ?? undefined,
+        retryAfterMs: parseRetryAfter(response.headers),
+        endpoint: 'models',
+        apiKey: options.apiKey,
+      });
+    }
+    const models = parseModelList(text);
+    const etag = response.headers.get('etag');
+    if (etag) cache.set(url, { etag, models });
+    else cache.delete(url);
+    return models.map(copyModel);
+  } catch (error) {
+    throw errorFromFailure(error, control, hostOf(url), options.apiKey);
+  } finally {
+    control.stop('finished');
+    control.dispose();
+  }
+}
+
+/** Forgets cached lists (tests; or after the user changes servers and wants a clean slate). */
+export function clearModelCache(): void {
+  cache.clear();
+}
+
+/** Reads the AI/ML API shape, OpenAI's `{data:[{id}]}`, and a bare array. */
+export function parseModelList(text: string): ModelInfo[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ApiError('bad_response', 'The model list is not valid JSON.');
+  }
+  const entries = Array.isArray(parsed) ? parsed : isRecord(parsed) && Array.isArray(parsed.data) ? parsed.data : undefined;
+  if (!entries) throw new ApiError('bad_response', 'The server did not answer with a model list.');
+  const models: ModelInfo[] = [];
+  for (const entry of entries) {
+    const model = readModel(entry);
+    if (model) models.push(model);
+  }
+  return models;
+}
+
+function readModel(entry: unknown): ModelInfo | undefined {
+  if (typeof entry === 'string') return { id: entry, aliases: [] };
+  if (!isRecord(entry) || typeof entry.id !== 'string' || entry.id === '') return undefined;
+  const info = isRecord(entry.info) ? entry.info : {};
+  const model: ModelInfo = {
+    id: entry.id,
+    aliases: Array.isArray(entry.aliases) ? entry.aliases.filter((a): a is string => typeof a === 'string') : [],
+  };
+  const name = stringField(info.name) ?? stringField(entry.name) ?? stringField(entry.display_name);
+  if (name) model.name = name;
+  const developer = stringField(info.developer) ?? stringField(entry.owned_by) ?? stringField(entry.organization);
+  if (developer) model.developer = developer;
+  // Other OpenAI-compatible servers put the window elsewhere: Together/LM Studio `context_length`, vLLM `max_model_len`.
+  const contextLength = numberField(info.contextLength) ?? numberField(entry.context_length) ?? numberField(entry.max_model_len);
+  if (contextLength !== undefined) model.contextLength = contextLength;
+  const type = stringField(entry.type);
+  if (type) model.type = type;
+  return model;
+}
+
+function stringField(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function numberField(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+function copyModel(model: ModelInfo): ModelInfo {
+  return { ...model, aliases: [...model.aliases] };
+}
