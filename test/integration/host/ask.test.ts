@@ -116,7 +116,11 @@ describe('host: Ask Llama and Explain Selection', () => {
 
   it('refuses a binary document with a message and sends nothing', async () => {
     routeServer(server, [{ id: MODEL }], []);
-    await openWithSelection('PK\u0003\u0004\u0000\u0000binary\u0000data\nmore\n', 'archive.txt', 1, 2);
+    // VS Code will not open a binary file as text, but text with NUL bytes reaches an editor (pasted, decoded
+    // with the wrong encoding, or from another extension); an untitled document stands in for those.
+    const document = await vscode.workspace.openTextDocument({ content: 'PK\u0003\u0004\u0000\u0000binary\u0000data\nmore\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(0, 0, 1, 4);
     const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'What is this?' : undefined));
     try {
       await vscode.commands.executeCommand('askLlama.ask');
@@ -124,6 +128,8 @@ describe('host: Ask Llama and Explain Selection', () => {
       assert.strictEqual(ui.of('showInputBox').length, 0);
     } finally {
       ui.restore();
+      // Untitled and dirty: revert so closing never asks to save.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
     assert.strictEqual(chatRequests(server).length, 0);
   });
