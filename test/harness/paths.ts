@@ -1,0 +1,18 @@
+// Fixed locations the harness works with. Compiled to out/test/harness/, so the repo root is three levels up.
+import * as path from 'path';
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** Git-ignored cache for the test toolchain (the same folder @vscode/test-electron uses for desktop VS Code). */
+export const cacheRoot = path.join(repoRoot, '.vscode-test');
+
+/** Screenshots and other artefacts of the UI suites (git-ignored). */
+export const resultsDir = path.join(repoRoot, 'test-results');
+
+/** The packaged extension `npm run package` writes. */
+export const vsixPath = path.join(repoRoot, 'ask-llama.vsix');
+
+/** The compiled integration entry point, without extension (the workbench payload and test-electron both want that). */
+export const integrationEntry = path.join(repoRoot, 'out', 'test', 'integration', 'index');
+
+export const chromiumPath = process.env.ASK_LLAMA_CHROMIUM ?? '/usr/bin/chromium';

@@ -1,0 +1,55 @@
+// The extension-host side of the integration suite: the workbench (code-server) or @vscode/test-electron loads
+// this module inside a real extension host and awaits `run()`. It runs every compiled
+// `out/test/integration/**/*.test.js` with mocha, honours ASK_LLAMA_TEST_GREP, prints `N passed, N failed`
+// (the harness reads that line) and rejects when anything failed or nothing ran.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import Mocha = require('mocha');
+import { suiteStartLine, summaryLine } from '../harness/suiteLines';
+
+export const extensionId = 'ask-llama.ask-llama';
+
+/**
+ * Whether the extension was already active when the run began, before any test could activate it. Taken here,
+ * before mocha loads a single test file, so "activates only on its own commands/view" is checked honestly.
+ */
+export let activeAtStart: boolean | undefined;
+
+const smokeFile = 'smoke.test.js';
+
+export async function run(): Promise<void> {
+  activeAtStart = vscode.extensions.getExtension(extensionId)?.isActive;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+  const grep = process.env.ASK_LLAMA_TEST_GREP;
+  if (grep) mocha.grep(grep);
+  const files = testFiles(__dirname);
+  for (const file of files) mocha.addFile(file);
+  console.log(suiteStartLine(files.length));
+
+  const { passes, failures } = await new Promise<{ passes: number; failures: number }>((resolve, reject) => {
+    try {
+      const runner = mocha.run(() => resolve({ passes: runner.stats?.passes ?? 0, failures: runner.stats?.failures ?? 0 }));
+    } catch (error) {
+      reject(error);
+    }
+  });
+  console.log(summaryLine({ passed: passes, failed: failures }));
+  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+  if (passes === 0) throw new Error(grep ? `no integration test matches ASK_LLAMA_TEST_GREP=${grep}` : 'no integration test ran');
+}
+
+/** Every *.test.js below `dir`, the smoke test first (it checks the state before others activate anything). */
+function testFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (current: string) => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.test.js')) found.push(full);
+    }
+  };
+  walk(dir);
+  const first = path.join(dir, smokeFile);
+  return found.sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
+}
