@@ -1,9 +1,10 @@
 // The chat controller in the real extension host, talking through the real request module to a scripted server.
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import type { Attachment, ChatMessage } from '../../../../src/common/chatTypes';
 import { HistoryStore } from '../../../../src/host/chat/historyStore';
 import { chatChunk, sseAnswer, sseData } from '../../../support/scriptedServer';
-import { SSE_HEADERS, TEST_KEY, createKit, messagesOfType, until, type Kit } from './chatTestKit';
+import { SSE_HEADERS, TEST_KEY, createKit, messagesOfType, revertAndCloseAllEditors, until, type Kit } from './chatTestKit';
 
 const attachment: Attachment = {
   fileName: 'src/sum.ts',
@@ -262,6 +263,7 @@ describe('ChatController (extension host, scripted server)', () => {
     assert.ok(text.startsWith('# export me'));
     assert.ok(text.includes('**bold** answer'));
     assert.ok(text.includes(attachment.code));
+    await revertAndCloseAllEditors();
   });
 
   it('opens only http(s) links from answers', async () => {
@@ -272,5 +274,29 @@ describe('ChatController (extension host, scripted server)', () => {
     assert.deepEqual(kit.opened, []);
     assert.equal(await kit.controller.openLink('https://example.com/docs?q=1'), true);
     assert.deepEqual(kit.opened, ['https://example.com/docs?q=1']);
+  });
+
+  it('follows the editor selection for the chip: file name and lines, never the code', async () => {
+    const document = await vscode.workspace.openTextDocument({ content: 'alpha\nbeta SECRET_CODE\ngamma\n', language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(1, 0, 2, 3);
+    await until(() => messagesOfType(kit.posted, 'selection').some((m) => m.selection?.startLine === 2), 'a selection message');
+    const chip = messagesOfType(kit.posted, 'selection').pop()!.selection!;
+    assert.deepEqual({ startLine: chip.startLine, endLine: chip.endLine }, { startLine: 2, endLine: 3 });
+    assert.ok(chip.fileName.length > 0);
+    assert.ok(!JSON.stringify(kit.posted).includes('SECRET_CODE'));
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await until(() => messagesOfType(kit.posted, 'selection').pop()?.selection === undefined, 'the chip cleared');
+    await revertAndCloseAllEditors();
+  });
+
+  it('runs Retry from an error answer', async () => {
+    kit.server.enqueue({ status: 401, headers: { 'content-type': 'application/json' }, chunks: ['{"message":"no key yet"}'] });
+    kit.server.enqueue({ headers: SSE_HEADERS, chunks: sseAnswer(['recovered']) });
+    await kit.controller.ask('flaky');
+    assert.equal(lastAnswer(kit).status, 'error');
+    await kit.controller.handlePageMessage({ type: 'errorAction', action: 'retry' });
+    assert.deepEqual(kit.controller.currentChat.messages.map((m) => [m.text, m.status]), [['flaky', undefined], ['recovered', 'done']]);
+    assert.equal(kit.server.requests.length, 2);
   });
 });

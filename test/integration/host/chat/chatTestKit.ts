@@ -4,7 +4,7 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { ApiError } from '../../../../src/api';
 import type { Attachment, ErrorView } from '../../../../src/common/chatTypes';
 import type { HostMessage } from '../../../../src/common/protocol';
@@ -125,3 +125,10 @@ export function messagesOfType<T extends HostMessage['type']>(posted: HostMessag
 }
 
 export const SSE_HEADERS = { 'content-type': 'text/event-stream' };
+
+/** Closes every editor without the "Save changes?" dialog that closing a dirty untitled document would raise. */
+export async function revertAndCloseAllEditors(): Promise<void> {
+  for (let i = 0; i < 50 && vscode.window.tabGroups.all.some((g) => g.tabs.length > 0); i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}

@@ -1,11 +1,31 @@
 // Code block buttons against real editors: insert, new editor, copy, and Apply with its diff and confirmation.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CodeBlockActions } from '../../../../src/host/chat/codeBlockActions';
+import { CodeBlockActions, PROPOSAL_SCHEME } from '../../../../src/host/chat/codeBlockActions';
+import { revertAndCloseAllEditors, until } from './chatTestKit';
 
-async function editorWith(content: string, language = 'typescript'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ content, language });
+let folder: string;
+let fileCount = 0;
+
+/** A real file per test (unique name), so no test can see another's document. */
+async function editorWith(content: string): Promise<vscode.TextEditor> {
+  const file = path.join(folder, `apply-${++fileCount}.ts`);
+  await fs.writeFile(file, content);
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   return vscode.window.showTextDocument(document);
+}
+
+function proposalDiffTab(fileName: string): vscode.TabInputTextDiff | undefined {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputTextDiff && input.modified.scheme === PROPOSAL_SCHEME && input.original.path.endsWith(`/${fileName}`)) return input;
+    }
+  }
+  return undefined;
 }
 
 function select(editor: vscode.TextEditor, startLine: number, endLine: number): void {
@@ -16,6 +36,14 @@ describe('CodeBlockActions (real editors)', () => {
   let answers: Array<boolean | ((editor: vscode.TextEditor) => Promise<boolean>)>;
   let actions: CodeBlockActions;
   let editor: vscode.TextEditor;
+
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'ask-llama-apply-'));
+  });
+
+  after(async () => {
+    await fs.rm(folder, { recursive: true, force: true });
+  });
 
   beforeEach(() => {
     answers = [];
@@ -29,7 +57,7 @@ describe('CodeBlockActions (real editors)', () => {
 
   afterEach(async () => {
     actions.dispose();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await revertAndCloseAllEditors();
   });
 
   it('applies to the exact selected range after the user accepts the diff', async () => {
@@ -44,10 +72,10 @@ describe('CodeBlockActions (real editors)', () => {
     editor = await editorWith('a\nb\nc\n');
     select(editor, 1, 1);
     let proposal: string | undefined;
-    answers.push(async () => {
-      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-      assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff editor is open while asking');
-      proposal = (await vscode.workspace.openTextDocument(tab.input.modified)).getText();
+    answers.push(async (e) => {
+      const fileName = path.basename(e.document.uri.fsPath);
+      await until(() => proposalDiffTab(fileName) !== undefined, 'a diff of the file with the proposal');
+      proposal = (await vscode.workspace.openTextDocument(proposalDiffTab(fileName)!.modified)).getText();
       return false;
     });
     assert.equal(await actions.applyToSelection('B'), 'declined');
