@@ -253,6 +253,7 @@ export class HistoryStore {
     } catch {
       return index; // no folder yet: no history
     }
+    await this.removeStaleTempFiles(names);
     const onDisk = new Set(names.filter((n) => n.endsWith('.json') && n !== INDEX_FILE).map((n) => n.slice(0, -'.json'.length)).filter(isChatId));
     for (const id of [...index.keys()]) if (!onDisk.has(id)) index.delete(id);
     for (const id of onDisk) {
@@ -264,6 +265,16 @@ export class HistoryStore {
       }
     }
     return index;
+  }
+
+  /** A crash between write and rename leaves a temp file; one older than a minute belongs to no live write. */
+  private async removeStaleTempFiles(names: string[]): Promise<void> {
+    const cutoff = Date.now() - 60_000;
+    for (const name of names.filter((n) => n.endsWith('.tmp'))) {
+      const file = path.join(this.folder, name);
+      const stat = await fs.stat(file).catch(() => undefined);
+      if (stat && stat.mtimeMs < cutoff) await fs.rm(file, { force: true });
+    }
   }
 
   private async readChatFile(id: string): Promise<Outcome<Chat>> {

@@ -156,4 +156,16 @@ describe('HistoryStore (disk)', () => {
     await store.delete('../x');
     assert.deepEqual(problems, []);
   });
+
+  it('removes temp files that a crash left behind, but not fresh ones', async () => {
+    await fs.mkdir(folder, { recursive: true });
+    const stale = path.join(folder, 'x.json.1.1.tmp');
+    const fresh = path.join(folder, 'y.json.1.2.tmp');
+    await fs.writeFile(stale, '{');
+    await fs.writeFile(fresh, '{');
+    const old = new Date(Date.now() - 10 * 60_000);
+    await fs.utimes(stale, old, old);
+    assert.deepEqual(await open().list(), []);
+    assert.deepEqual(await fs.readdir(folder), ['y.json.1.2.tmp']);
+  });
 });
