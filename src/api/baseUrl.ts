@@ -16,6 +16,8 @@ export function isLocalBaseUrl(baseUrl: string): boolean {
   if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
+  // vLLM and llama.cpp print "listening on 0.0.0.0:8000" and users paste it; connecting to it reaches this machine.
+  if (host === '0.0.0.0') return true;
   if (/^::ffff:(127\.|7f)/.test(host)) return true; // IPv4-mapped loopback, dotted or hex
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

@@ -1,6 +1,16 @@
 // Reading a whole (non-stream) response body while the idle watchdog stays armed, with a size limit so a runaway
 // or hostile body cannot fill memory.
+import type { Response } from 'node-fetch';
 import type { AttemptControl } from './attemptControl';
+
+/**
+ * node-fetch v2 *emits* 'error' on the body when the request is aborted before the response ended. If we stopped
+ * reading (answer complete, error body cut off), nobody may be listening, and an unheard 'error' event would crash
+ * the extension host. Reads still see the error through the async iterator.
+ */
+export function keepAbortErrorsQuiet(response: Response): void {
+  response.body.on('error', () => undefined);
+}
 
 export async function readBodyText(
   body: NodeJS.ReadableStream,

@@ -4,7 +4,7 @@ import { ApiError } from './apiError';
 import { AnswerAccumulator } from './answerAccumulator';
 import { AttemptControl } from './attemptControl';
 import { hostOf } from './baseUrl';
-import { readBodyText, toBytes } from './bodyReading';
+import { keepAbortErrorsQuiet, readBodyText, toBytes } from './bodyReading';
 import { looksLikeHtml } from './errorBody';
 import { errorFromHttpResponse } from './httpErrors';
 import { errorFromFailure } from './networkErrors';
@@ -43,6 +43,7 @@ export async function runChatAttempt(
       body: plan.body,
       signal: control.signal,
     });
+    keepAbortErrorsQuiet(response);
     headerRequestId = response.headers.get('x-inference-id') ?? undefined;
     if (!response.ok) throw await httpError(response, plan, control);
     await readAnswer(response, plan, answer, control);

@@ -84,7 +84,7 @@ function defaultMessage(kind: ErrorKind, statusLine: string): string {
     case 'forbidden':
       return `${statusLine}: access denied; the account may be out of credits or not allowed to use this model.`;
     case 'rate_limited':
-      return `${statusLine}: too many requests; wait a moment and try again.`;
+      return `${statusLine}: wait a moment and try again.`;
     case 'timeout':
       return `${statusLine}: the server timed out.`;
     case 'server':

@@ -3,7 +3,7 @@ import fetch from 'node-fetch';
 import { ApiError } from './apiError';
 import { AttemptControl } from './attemptControl';
 import { endpointUrl, hostOf } from './baseUrl';
-import { readBodyText } from './bodyReading';
+import { keepAbortErrorsQuiet, readBodyText } from './bodyReading';
 import { isRecord } from './errorBody';
 import { errorFromHttpResponse } from './httpErrors';
 import { errorFromFailure } from './networkErrors';
@@ -38,6 +38,7 @@ export async function listModels(baseUrl: string, options: ListModelsOptions = {
   try {
     control.armTimeout(MODELS_TIMEOUT_MS, 'response');
     const response = await fetch(url, { headers, signal: control.signal });
+    keepAbortErrorsQuiet(response);
     if (response.status === 304 && cached) return cached.models.map(copyModel);
     const contentType = response.headers.get('content-type') ?? '';
     const text = await readBodyText(response.body, control, MODELS_TIMEOUT_MS, MODELS_BODY_LIMIT);

@@ -50,7 +50,7 @@ describe('api/chat request', () => {
 });
 
 describe('api/isLocalBaseUrl', () => {
-  for (const url of ['http://localhost:11434/v1', 'http://127.0.0.1:1234/v1', 'http://127.8.9.10/v1', 'http://[::1]:8080/v1', 'http://LOCALHOST/v1']) {
+  for (const url of ['http://localhost:11434/v1', 'http://127.0.0.1:1234/v1', 'http://127.8.9.10/v1', 'http://[::1]:8080/v1', 'http://LOCALHOST/v1', 'http://0.0.0.0:8000/v1']) {
     it(`treats ${url} as local`, () => assert.strictEqual(isLocalBaseUrl(url), true));
   }
   for (const url of ['https://api.aimlapi.com/v1', 'http://192.168.1.5:11434/v1', 'http://localhost.evil.com/v1', 'http://127.0.0.1.nip.io/v1', 'not a url']) {
