@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import Mocha = require('mocha');
+import { Mocha } from '../harness/mochaClass';
 import { suiteStartLine, summaryLine } from '../harness/suiteLines';
 
 export const extensionId = 'ask-llama.ask-llama';

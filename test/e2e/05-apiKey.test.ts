@@ -1,0 +1,31 @@
+// A person sets the API key with "Ask Llama: Set API Key" (a password box); the next request carries it, and the
+// key shows up nowhere it should not: not in the chat page, the workbench DOM or the settings file.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { chatFrame, sendFromChat, waitForAnswer } from './chatView';
+import { e2e } from './e2eContext';
+import { streamedAnswer } from './scriptedLlm';
+import { answerInputBox, runCommand, showAskLlamaSidebar, toast } from './workbench';
+
+describe('Set API Key', () => {
+  const key = `sk-e2e-${Date.now().toString(36)}-secret`;
+
+  it('stores the key from a password box and sends it as a bearer token', async () => {
+    const { page, llm, userSettingsFile } = e2e();
+    await runCommand(page, 'Ask Llama: Set API Key');
+    await answerInputBox(page, key, { password: true });
+    await toast(page, 'API key saved').first().waitFor({ timeout: 15_000 });
+
+    const requestNumber = llm.chatRequests().length + 1;
+    llm.answerNext(streamedAnswer(['Key received.']));
+    await showAskLlamaSidebar(page);
+    await sendFromChat(chatFrame(page), 'Does the key reach the server?');
+    const request = await llm.waitForChatRequest(requestNumber);
+    assert.strictEqual(request.headers.authorization, `Bearer ${key}`);
+    await waitForAnswer(chatFrame(page), 'Key received.', 'done');
+
+    assert.ok(!(await chatFrame(page).locator('html').innerHTML()).includes(key), 'the key is in the chat page DOM');
+    assert.ok(!(await page.content()).includes(key), 'the key is in the workbench DOM');
+    assert.ok(!fs.readFileSync(userSettingsFile, 'utf8').includes(key), 'the key is in the user settings file');
+  });
+});

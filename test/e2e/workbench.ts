@@ -1,0 +1,129 @@
+// What a person does in the VS Code workbench, as Playwright steps: wait for it, run a command from the palette,
+// answer an input box, open a file, select lines, use the editor's context menu, read toasts. Bounded waits only.
+import type { Locator, Page } from 'playwright-core';
+
+const workbenchTimeoutMs = 60_000;
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: workbenchTimeoutMs });
+  // The Ask Llama icon shows once the remote extension host has registered the extension's contributions.
+  await askLlamaIcon(page).waitFor({ timeout: workbenchTimeoutMs });
+}
+
+/**
+ * Runs a command by its palette label. The palette shows a snapshot taken when it opens, and an extension's
+ * commands arrive a little after the workbench shows, so it is closed and reopened until the command is listed.
+ */
+export async function runCommand(page: Page, label: string, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await openCommandPalette(page);
+    const input = quickInput(page);
+    await input.fill(`>${label}`);
+    const row = quickPickRow(page, label);
+    try {
+      await row.waitFor({ timeout: 3000 });
+      await row.click();
+      return;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw new Error(`the command palette never listed "${label}": ${String(error)}`);
+    }
+  }
+}
+
+/**
+ * F1, from wherever focus is. When focus sits in a webview whose page swallows keys, F1 never reaches the
+ * workbench: then focus goes back to the workbench's document and F1 is pressed again.
+ */
+async function openCommandPalette(page: Page): Promise<void> {
+  const input = quickInput(page);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw new Error(`F1 did not open the command palette: ${String(error)}`);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    }
+  }
+}
+
+/** Types into the open input box (a question, a key) and confirms with Enter. */
+export async function answerInputBox(page: Page, text: string, options: { password?: boolean } = {}): Promise<void> {
+  const input = options.password ? page.locator('.quick-input-widget input[type="password"]') : quickInput(page);
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(text);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Opens a workspace file through Quick Open and waits until its editor has focus. */
+export async function openFile(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = quickInput(page);
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(fileName);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await input.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`).waitFor({ timeout: 15_000 });
+  await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 15_000 });
+}
+
+/** Selects whole lines `from`..`to` (1-based) in the focused editor with Go to Line and Shift+ArrowDown. */
+export async function selectLines(page: Page, from: number, to: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = quickInput(page);
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`:${from}`);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Home'); // twice: the first may stop at the indentation
+  for (let line = from; line < to; line++) await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+End');
+}
+
+/** Right-clicks the editor line containing `lineText` (inside the selection) and picks `item` from the menu. */
+export async function editorContextMenu(page: Page, lineText: string, item: string): Promise<void> {
+  const line = page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: lineText }).first();
+  await line.click({ button: 'right' });
+  // Context menus may live in a shadow root; Playwright's CSS engine pierces open shadow roots.
+  const entry = page.locator('.monaco-menu .action-item .action-label', { hasText: new RegExp(`^${escapeRegExp(item)}$`) });
+  await entry.first().waitFor({ timeout: 10_000 });
+  await entry.first().click();
+}
+
+/** A notification toast containing `text` (toasts are visible because the server runs without the smoke driver). */
+export function toast(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast', { hasText: text });
+}
+
+/** Shows the Ask Llama sidebar unless it is showing already (clicking its icon again would hide it). */
+export async function showAskLlamaSidebar(page: Page): Promise<void> {
+  const title = page.locator('.part.sidebar .composite.title', { hasText: 'Ask Llama' });
+  if (await title.isVisible()) return;
+  await askLlamaIcon(page).click();
+  await title.waitFor({ timeout: 15_000 });
+}
+
+function askLlamaIcon(page: Page): Locator {
+  return page.locator('.part.activitybar .action-item a.action-label[aria-label^="Ask Llama"]');
+}
+
+function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget .quick-input-box input');
+}
+
+function quickPickRow(page: Page, label: string): Locator {
+  return page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
+    .first();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
