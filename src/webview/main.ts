@@ -1,1 +1,23 @@
-// The chat page entry point.
+// The chat page entry point: wires the page controller to the real webview API and browser schedulers.
+import './styles/page.css';
+import './styles/markdown.css';
+import './styles/highlight.css';
+import type { HostMessage } from '../common/protocol';
+import { PageController } from './ui/pageController';
+import type { PageState, Schedulers, WebviewApi } from './ui/webviewApi';
+
+declare function acquireVsCodeApi(): WebviewApi & { getState(): PageState | undefined };
+
+const schedulers: Schedulers = {
+  frame: (callback) => requestAnimationFrame(() => callback()),
+  // Older messages of a long chat are rendered when the page is idle, a slice at a time.
+  idle: (callback) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => callback(), { timeout: 200 }) : setTimeout(callback, 16)),
+};
+
+const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+const controller = new PageController(app, document, acquireVsCodeApi(), schedulers);
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  if (message && typeof message === 'object' && typeof message.type === 'string') controller.handle(message);
+});
+controller.start();

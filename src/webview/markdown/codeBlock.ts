@@ -1,0 +1,59 @@
+import type { CodeBlockAction } from '../../common/protocol';
+import { clearChildren, element } from '../dom';
+import { icon, type IconName } from '../icons';
+import { highlightToNodes } from './highlighter';
+
+/** The toolbar of every code block. The page controller listens for clicks on `button[data-action]`. */
+const CODE_ACTIONS: readonly { action: CodeBlockAction; label: string; icon: IconName }[] = [
+  { action: 'copy', label: 'Copy', icon: 'copy' },
+  { action: 'insert', label: 'Insert at Cursor', icon: 'insert' },
+  { action: 'newEditor', label: 'Open in New Editor', icon: 'new-file' },
+  { action: 'apply', label: 'Apply to Selection', icon: 'diff' },
+];
+
+export interface CodeBlockParts {
+  root: HTMLDivElement;
+  code: HTMLElement;
+  /** The plain text shown while the fence is open; replaced by highlighted spans once it closes. */
+  text: Text;
+}
+
+/** Only the first word of the info string, and only characters that are safe in a class name. */
+export function codeLanguage(info: string | undefined): string | undefined {
+  const word = (info ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const safe = word.replace(/[^a-z0-9_+#.-]/g, '');
+  return safe || undefined;
+}
+
+export function createCodeBlock(doc: Document, language: string | undefined, code: string): CodeBlockParts {
+  const text = doc.createTextNode(code);
+  const codeElement = element(doc, 'code', language ? { class: `language-${language}` } : {}, text);
+  const toolbar = element(doc, 'div', { class: 'code-block-toolbar', role: 'toolbar', 'aria-label': 'Code block actions' });
+  for (const { action, label, icon: iconName } of CODE_ACTIONS) {
+    const button = element(doc, 'button', { type: 'button', class: 'icon-button', 'data-action': action, 'aria-label': label, title: label });
+    button.append(icon(doc, iconName));
+    toolbar.append(button);
+  }
+  const header = element(
+    doc,
+    'div',
+    { class: 'code-block-header' },
+    element(doc, 'span', { class: 'code-block-language' }, language ?? 'text'),
+    toolbar,
+  );
+  const root = element(doc, 'div', { class: 'code-block', 'data-language': language }, header, element(doc, 'pre', {}, codeElement));
+  return { root, code: codeElement, text };
+}
+
+/** Replaces the plain text with highlighted spans (or leaves it plain for unknown languages). */
+export function highlightCodeBlock(doc: Document, parts: CodeBlockParts, language: string | undefined, code: string): void {
+  const nodes = highlightToNodes(doc, code, language);
+  clearChildren(parts.code);
+  if (nodes) {
+    parts.code.classList.add('hljs');
+    parts.code.append(...nodes);
+  } else {
+    parts.text = doc.createTextNode(code);
+    parts.code.append(parts.text);
+  }
+}

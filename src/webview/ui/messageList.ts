@@ -1,0 +1,201 @@
+// The conversation (`#messages`, a log region). Streams deltas into the right answer with one paint per animation
+// frame, shows long saved chats fast (newest messages first, older ones filled in when idle), keeps the view
+// pinned to the bottom while the user is there, and announces each finished answer to screen readers.
+import type { Chat, ChatMessage } from '../../common/chatTypes';
+import { clearChildren, element } from '../dom';
+import { createEmptyState } from './emptyState';
+import { MessageView } from './messageView';
+import type { Schedulers } from './webviewApi';
+
+/** Messages rendered right away when a chat is shown; the rest are rendered in idle slices above them. */
+export const FIRST_PAINT_MESSAGES = 20;
+export const IDLE_SLICE_MESSAGES = 25;
+/** Within this many pixels of the bottom counts as "at the bottom": new text keeps the view scrolled down. */
+const STICKY_PX = 24;
+/** A screen reader does not need more than this of one answer read out unprompted. */
+const MAX_ANNOUNCED_CHARS = 8000;
+
+export interface MessageListEvents {
+  retry(): void;
+  /** The user wants to edit and resend the last question: load it into the input. */
+  beginEdit(text: string): void;
+  scrolled(): void;
+}
+
+export class MessageList {
+  readonly root: HTMLElement;
+  readonly announcer: HTMLElement;
+  private chatId?: string;
+  private views: MessageView[] = [];
+  /** Oldest messages of the open chat not rendered yet (rendered when idle). */
+  private unrendered: ChatMessage[] = [];
+  private renderGeneration = 0;
+  private flushRequested = false;
+  private busy = false;
+  private stickToBottom = true;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly schedulers: Schedulers,
+    private readonly events: MessageListEvents,
+  ) {
+    this.root = element(doc, 'main', { id: 'messages', role: 'log', 'aria-live': 'off', 'aria-label': 'Conversation', tabindex: '0' });
+    this.announcer = element(doc, 'div', { id: 'announcer', class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.root.addEventListener('scroll', () => {
+      this.stickToBottom = this.distanceFromBottom() <= STICKY_PX;
+      this.events.scrolled();
+    });
+  }
+
+  get openChatId(): string | undefined {
+    return this.chatId;
+  }
+
+  /** Shows a whole chat (on `state`). */
+  show(chat: Chat): void {
+    const generation = ++this.renderGeneration;
+    this.chatId = chat.id;
+    this.views = [];
+    clearChildren(this.root);
+    const firstShown = Math.max(0, chat.messages.length - FIRST_PAINT_MESSAGES);
+    this.unrendered = chat.messages.slice(0, firstShown);
+    for (const message of chat.messages.slice(firstShown)) this.appendView(message);
+    this.refreshChrome();
+    this.stickToBottom = true;
+    this.scrollToBottom();
+    if (this.unrendered.length) this.schedulers.idle(() => this.renderOlderSlice(generation));
+  }
+
+  add(chatId: string, message: ChatMessage): void {
+    if (chatId !== this.chatId || this.findView(message.id)) return;
+    this.appendView(message);
+    this.refreshChrome();
+    this.scrollIfSticky();
+  }
+
+  delta(chatId: string, messageId: string, text: string): void {
+    if (chatId !== this.chatId) return;
+    const view = this.findView(messageId);
+    if (!view) return;
+    view.appendDelta(text);
+    this.requestFlush();
+  }
+
+  update(chatId: string, message: ChatMessage): void {
+    if (chatId !== this.chatId) return;
+    const view = this.findView(message.id);
+    if (!view) {
+      const older = this.unrendered.findIndex((m) => m.id === message.id);
+      if (older >= 0) this.unrendered[older] = message;
+      else this.add(chatId, message);
+      return;
+    }
+    const wasStreaming = view.isStreaming;
+    view.update(message);
+    if (wasStreaming && message.role === 'assistant' && message.status !== 'streaming') this.announce(view);
+    this.refreshChrome();
+    this.scrollIfSticky();
+  }
+
+  /** Keeps the first `keepCount` messages of the chat. */
+  truncate(chatId: string, keepCount: number): void {
+    if (chatId !== this.chatId) return;
+    const keepRendered = Math.max(0, keepCount - this.unrendered.length);
+    this.unrendered = this.unrendered.slice(0, keepCount);
+    for (const view of this.views.slice(keepRendered)) view.root.remove();
+    this.views = this.views.slice(0, keepRendered);
+    this.refreshChrome();
+  }
+
+  setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.refreshChrome();
+  }
+
+  lastQuestion(): string | undefined {
+    for (let i = this.views.length - 1; i >= 0; i--) if (this.views[i].role === 'user') return this.views[i].text;
+    return undefined;
+  }
+
+  distanceFromBottom(): number {
+    return Math.max(0, this.root.scrollHeight - this.root.scrollTop - this.root.clientHeight);
+  }
+
+  restoreDistanceFromBottom(distance: number): void {
+    this.root.scrollTop = Math.max(0, this.root.scrollHeight - this.root.clientHeight - distance);
+    this.stickToBottom = distance <= STICKY_PX;
+  }
+
+  private appendView(message: ChatMessage): void {
+    const view = new MessageView(this.doc, message);
+    this.views.push(view);
+    this.root.append(view.root);
+  }
+
+  private findView(id: string): MessageView | undefined {
+    for (let i = this.views.length - 1; i >= 0; i--) if (this.views[i].id === id) return this.views[i];
+    return undefined;
+  }
+
+  /** One paint per animation frame however many deltas arrived in it. */
+  private requestFlush(): void {
+    if (this.flushRequested) return;
+    this.flushRequested = true;
+    this.schedulers.frame(() => {
+      this.flushRequested = false;
+      for (const view of this.views) if (view.isStreaming) view.flush();
+      this.scrollIfSticky();
+    });
+  }
+
+  private renderOlderSlice(generation: number): void {
+    if (generation !== this.renderGeneration || !this.unrendered.length) return;
+    const slice = this.unrendered.splice(Math.max(0, this.unrendered.length - IDLE_SLICE_MESSAGES));
+    const fromBottom = this.distanceFromBottom();
+    const views = slice.map((message) => new MessageView(this.doc, message));
+    const anchor = this.root.querySelector('.message');
+    for (const view of views) this.root.insertBefore(view.root, anchor);
+    this.views = [...views, ...this.views];
+    // Content was added above: keep what the user is looking at where it was.
+    this.restoreDistanceFromBottom(fromBottom);
+    if (this.unrendered.length) this.schedulers.idle(() => this.renderOlderSlice(generation));
+  }
+
+  /** Empty state, and the Retry / Edit buttons on the last answer and question. */
+  private refreshChrome(): void {
+    const empty = this.root.querySelector('.empty-state');
+    const hasMessages = this.views.length + this.unrendered.length > 0;
+    if (!hasMessages && !empty) this.root.append(createEmptyState(this.doc));
+    if (hasMessages && empty) empty.remove();
+
+    let lastAnswer: MessageView | undefined;
+    let lastQuestion: MessageView | undefined;
+    const last = this.views[this.views.length - 1];
+    for (let i = this.views.length - 1; i >= 0 && (!lastAnswer || !lastQuestion); i--) {
+      const view = this.views[i];
+      if (view.role === 'assistant') lastAnswer ??= view;
+      else lastQuestion ??= view;
+    }
+    for (const view of this.views) {
+      const offerRetry = !this.busy && view === lastAnswer && view === last;
+      const offerEdit = !this.busy && view === lastQuestion;
+      view.showLastAction(
+        view.role === 'assistant' ? offerRetry : offerEdit,
+        view.role === 'assistant' ? () => this.events.retry() : () => this.events.beginEdit(view.text),
+      );
+    }
+  }
+
+  private announce(view: MessageView): void {
+    const text = view.spokenText.trim();
+    this.announcer.textContent = `Llama answered: ${text.length > MAX_ANNOUNCED_CHARS ? `${text.slice(0, MAX_ANNOUNCED_CHARS)}…` : text}`;
+  }
+
+  private scrollIfSticky(): void {
+    if (this.stickToBottom) this.scrollToBottom();
+  }
+
+  private scrollToBottom(): void {
+    this.root.scrollTop = this.root.scrollHeight;
+  }
+}

@@ -1,0 +1,161 @@
+// One message of the conversation: `article.message[data-role][data-id]` with its body, and for answers the
+// status note, error with action buttons, usage line and Retry.
+import type { ChatMessage, ErrorAction } from '../../common/chatTypes';
+import { clearChildren, element } from '../dom';
+import { icon, type IconName } from '../icons';
+import { StreamingMarkdownView } from '../markdown/streamingMarkdownView';
+import { partialNote, selectionLabel, usageLine } from './format';
+
+const ERROR_ACTIONS: Record<ErrorAction, { label: string; icon: IconName }> = {
+  retry: { label: 'Retry', icon: 'refresh' },
+  setApiKey: { label: 'Set API Key', icon: 'key' },
+  chooseModel: { label: 'Choose Model', icon: 'edit' },
+  openSettings: { label: 'Open Settings', icon: 'settings-gear' },
+  showLog: { label: 'Show Log', icon: 'output' },
+};
+
+export class MessageView {
+  readonly root: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly footer: HTMLElement;
+  private markdown?: StreamingMarkdownView;
+  private lastAction?: HTMLButtonElement;
+
+  constructor(
+    private readonly doc: Document,
+    private message: ChatMessage,
+  ) {
+    const isUser = message.role === 'user';
+    this.root = element(doc, 'article', {
+      class: 'message',
+      'data-role': message.role,
+      'data-id': message.id,
+      'aria-label': isUser ? 'Your question' : 'Llama answer',
+    });
+    const header = element(doc, 'div', { class: 'message-header' }, element(doc, 'span', { class: 'message-author' }, isUser ? 'You' : 'Llama'));
+    if (isUser && message.attachment) {
+      const a = message.attachment;
+      header.append(element(doc, 'span', { class: 'chip message-attachment', title: a.fileName }, selectionLabel(a)));
+    }
+    this.body = element(doc, 'div', { class: 'message-body' });
+    this.footer = element(doc, 'div', { class: 'message-footer' });
+    this.root.append(header, this.body, this.footer);
+    this.renderContent();
+  }
+
+  get id(): string {
+    return this.message.id;
+  }
+
+  get role(): ChatMessage['role'] {
+    return this.message.role;
+  }
+
+  get text(): string {
+    return this.message.text;
+  }
+
+  get isStreaming(): boolean {
+    return this.message.role === 'assistant' && this.message.status === 'streaming';
+  }
+
+  /** Plain text of the rendered answer, for the screen-reader announcement. */
+  get spokenText(): string {
+    return this.body.textContent ?? '';
+  }
+
+  /** Buffers streamed text; `flush` paints it. */
+  appendDelta(text: string): void {
+    if (!this.isStreaming || !this.markdown) return;
+    this.markdown.append(text);
+    this.message = { ...this.message, text: this.message.text + text };
+  }
+
+  flush(): void {
+    this.markdown?.flush();
+  }
+
+  /** The host's new copy of this message (finished, stopped, failed). */
+  update(message: ChatMessage): void {
+    const view = this.markdown;
+    this.message = message;
+    if (message.role === 'assistant' && view && !view.isFinished && message.text.startsWith(view.text)) {
+      // Keep every node painted so far: only the missing end is added.
+      view.append(message.text.slice(view.text.length));
+      if (message.status === 'streaming') view.flush();
+      else view.finish();
+      this.renderFooter();
+    } else {
+      this.renderContent();
+    }
+  }
+
+  /** Retry (answers) or Edit (questions) is offered on the last message of each kind only. */
+  showLastAction(show: boolean, onClick: () => void): void {
+    if (!show) {
+      this.lastAction?.remove();
+      this.lastAction = undefined;
+      return;
+    }
+    if (this.lastAction) return;
+    const isUser = this.message.role === 'user';
+    const label = isUser ? 'Edit and resend this question' : 'Retry: regenerate this answer';
+    const button = element(this.doc, 'button', {
+      type: 'button',
+      class: 'icon-button message-action',
+      'data-message-action': isUser ? 'edit' : 'retry',
+      'aria-label': label,
+      title: label,
+    });
+    button.append(icon(this.doc, isUser ? 'edit' : 'refresh'));
+    button.addEventListener('click', onClick);
+    this.lastAction = button;
+    this.footer.append(button);
+  }
+
+  private renderContent(): void {
+    clearChildren(this.body);
+    if (this.message.role === 'user') {
+      this.body.classList.add('user-text');
+      this.body.textContent = this.message.text;
+    } else {
+      this.markdown = new StreamingMarkdownView(this.body, this.doc);
+      this.markdown.append(this.message.text);
+      if (this.message.status === 'streaming') this.markdown.flush();
+      else this.markdown.finish();
+    }
+    this.renderFooter();
+  }
+
+  private renderFooter(): void {
+    const m = this.message;
+    const action = this.lastAction;
+    clearChildren(this.footer);
+    if (m.role === 'assistant') {
+      this.root.setAttribute('data-status', m.status ?? 'done');
+      this.root.setAttribute('aria-busy', String(m.status === 'streaming'));
+      const note = partialNote(m);
+      if (note) this.footer.append(element(this.doc, 'p', { class: 'message-note' }, note));
+      if (m.status === 'error' && m.error) this.footer.append(this.errorBlock(m.error.message, m.error.actions));
+      const usage = usageLine(m);
+      if (usage && m.status !== 'streaming') this.footer.append(element(this.doc, 'p', { class: 'message-meta' }, usage));
+    }
+    if (action) this.footer.append(action);
+  }
+
+  private errorBlock(message: string, actions: ErrorAction[]): HTMLElement {
+    const block = element(this.doc, 'div', { class: 'message-error', role: 'alert' });
+    const text = element(this.doc, 'p', { class: 'message-error-text' });
+    text.append(icon(this.doc, 'error'), this.doc.createTextNode(message));
+    const buttons = element(this.doc, 'div', { class: 'message-error-actions' });
+    for (const action of actions) {
+      const spec = ERROR_ACTIONS[action];
+      if (!spec) continue;
+      const button = element(this.doc, 'button', { type: 'button', class: 'text-button', 'data-error-action': action, 'aria-label': spec.label });
+      button.append(icon(this.doc, spec.icon), this.doc.createTextNode(spec.label));
+      buttons.append(button);
+    }
+    block.append(text, buttons);
+    return block;
+  }
+}

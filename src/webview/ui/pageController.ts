@@ -1,0 +1,206 @@
+// The chat page: builds the UI inside `#app`, turns host messages into DOM updates and user actions into page
+// messages. It talks to the host only through the typed protocol.
+import type { CodeBlockAction, HostMessage, PageMessage } from '../../common/protocol';
+import type { ErrorAction } from '../../common/chatTypes';
+import { element } from '../dom';
+import { icon } from '../icons';
+import { ChatHistory } from './chatHistory';
+import { Composer } from './composer';
+import { shortModelName } from './format';
+import { MessageList } from './messageList';
+import { Notice } from './notice';
+import { SelectionChip } from './selectionChip';
+import type { PageState, Schedulers, WebviewApi } from './webviewApi';
+
+const CODE_ACTIONS: readonly string[] = ['copy', 'insert', 'newEditor', 'apply'] satisfies CodeBlockAction[];
+const ERROR_ACTIONS: readonly string[] = ['setApiKey', 'chooseModel', 'retry', 'openSettings', 'showLog'] satisfies ErrorAction[];
+
+export class PageController {
+  private readonly messages: MessageList;
+  private readonly composer: Composer;
+  private readonly chip: SelectionChip;
+  private readonly notice: Notice;
+  private readonly history: ChatHistory;
+  private readonly modelButton: HTMLButtonElement;
+  private readonly historyButton: HTMLButtonElement;
+  private state: PageState;
+  private restoredScroll = false;
+
+  constructor(
+    app: HTMLElement,
+    private readonly doc: Document,
+    private readonly api: WebviewApi,
+    schedulers: Schedulers,
+  ) {
+    this.state = { draft: '', ...api.getState() };
+
+    this.messages = new MessageList(doc, schedulers, {
+      retry: () => this.post({ type: 'retry' }),
+      beginEdit: (text) => this.composer.beginEdit(text),
+      scrolled: () => this.saveState({ scrollFromBottom: this.messages.distanceFromBottom() }),
+    });
+    this.composer = new Composer(doc, {
+      send: (text) => {
+        this.notice.clear();
+        this.post({ type: 'send', text, includeSelection: this.chip.included });
+      },
+      editLast: (text) => {
+        this.notice.clear();
+        this.post({ type: 'editLast', text });
+      },
+      stop: () => this.post({ type: 'stop' }),
+      lastQuestion: () => this.messages.lastQuestion(),
+      draftChanged: (draft) => this.saveState({ draft }),
+    });
+    this.chip = new SelectionChip(doc, () => this.composer.focus());
+    this.notice = new Notice(doc);
+    this.history = new ChatHistory(doc, {
+      open: (chatId) => this.post({ type: 'openChat', chatId }),
+      export: (chatId) => this.post({ type: 'exportChat', chatId }),
+      delete: (chatId) => this.post({ type: 'deleteChat', chatId }),
+    });
+
+    const newChat = this.toolbarButton('new-chat', 'add', 'New Chat');
+    newChat.addEventListener('click', () => this.post({ type: 'newChat' }));
+    this.historyButton = this.toolbarButton('history', 'history', 'Show past chats');
+    this.historyButton.setAttribute('aria-expanded', 'false');
+    this.historyButton.setAttribute('aria-controls', 'history-panel');
+    this.historyButton.addEventListener('click', () => this.toggleHistory());
+    this.modelButton = element(doc, 'button', { id: 'model', type: 'button', class: 'model-button' }, '…');
+    this.modelButton.addEventListener('click', () => this.post({ type: 'chooseModel' }));
+
+    const header = element(doc, 'header', { class: 'page-header' }, newChat, this.historyButton, element(doc, 'span', { class: 'spacer' }), this.modelButton);
+    const footer = element(doc, 'footer', { class: 'page-footer' }, this.notice.root, this.chip.root, this.composer.root);
+    app.append(header, this.history.root, this.messages.root, footer, this.messages.announcer);
+    this.messages.root.addEventListener('click', (event) => this.onConversationClick(event));
+
+    this.composer.setDraft(this.state.draft);
+    this.setModel('');
+  }
+
+  /** Call once the page is built: asks the host for the state. */
+  start(): void {
+    this.post({ type: 'ready' });
+  }
+
+  handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'state':
+        this.messages.show(message.chat);
+        this.messages.setBusy(message.busy);
+        this.composer.setBusy(message.busy);
+        this.setModel(message.model);
+        this.chip.set(message.selection);
+        this.history.setChats(message.chats, message.chat.id);
+        this.restoreScroll(message.chat.id);
+        break;
+      case 'messageAdded':
+        this.messages.add(message.chatId, message.message);
+        break;
+      case 'delta':
+        this.messages.delta(message.chatId, message.messageId, message.text);
+        break;
+      case 'messageUpdated':
+        this.messages.update(message.chatId, message.message);
+        break;
+      case 'messagesTruncated':
+        this.messages.truncate(message.chatId, message.keepCount);
+        break;
+      case 'chats':
+        this.history.setChats(message.chats, this.messages.openChatId);
+        break;
+      case 'busy':
+        this.messages.setBusy(message.busy);
+        this.composer.setBusy(message.busy);
+        break;
+      case 'model':
+        this.setModel(message.model);
+        break;
+      case 'selection':
+        this.chip.set(message.selection);
+        break;
+      case 'notice':
+        this.notice.show(message.text, message.level);
+        break;
+      case 'focusInput':
+        if (message.text !== undefined) this.composer.setDraft(message.text);
+        this.composer.focus();
+        break;
+    }
+  }
+
+  private post(message: PageMessage): void {
+    this.api.postMessage(message);
+  }
+
+  private saveState(change: Partial<PageState>): void {
+    this.state = { ...this.state, ...change, chatId: this.messages.openChatId ?? this.state.chatId };
+    this.api.setState(this.state);
+  }
+
+  /** After a reload, put the conversation back where the user left it (same chat only). */
+  private restoreScroll(chatId: string): void {
+    if (this.restoredScroll) return;
+    this.restoredScroll = true;
+    const distance = this.state.scrollFromBottom;
+    if (distance !== undefined && this.state.chatId === chatId) this.messages.restoreDistanceFromBottom(distance);
+  }
+
+  private setModel(model: string): void {
+    const label = model ? `Model: ${model}. Click to choose another model.` : 'Choose a model';
+    this.modelButton.replaceChildren(icon(this.doc, 'settings-gear'), element(this.doc, 'span', { class: 'model-name' }, model ? shortModelName(model) : 'Model'));
+    this.modelButton.setAttribute('aria-label', label);
+    this.modelButton.title = label;
+  }
+
+  private toggleHistory(): void {
+    const open = !this.history.isOpen;
+    this.history.setOpen(open);
+    this.historyButton.setAttribute('aria-expanded', String(open));
+  }
+
+  private toolbarButton(id: string, iconName: 'add' | 'history', label: string): HTMLButtonElement {
+    const button = element(this.doc, 'button', { id, type: 'button', class: 'icon-button', 'aria-label': label, title: label });
+    button.append(icon(this.doc, iconName));
+    return button;
+  }
+
+  /** One listener for every link, code-block and error button in the conversation. */
+  private onConversationClick(event: Event): void {
+    const target = event.target as Element | null;
+    if (!target) return;
+    const link = target.closest('a[href]');
+    if (link) {
+      event.preventDefault();
+      const href = link.getAttribute('href');
+      if (href) this.post({ type: 'openLink', href });
+      return;
+    }
+    const codeButton = target.closest('.code-block button[data-action]');
+    const action = codeButton?.getAttribute('data-action');
+    if (codeButton && action && CODE_ACTIONS.includes(action)) {
+      const block = codeButton.closest('.code-block');
+      const code = block?.querySelector('pre > code')?.textContent ?? '';
+      const language = block?.getAttribute('data-language') ?? undefined;
+      this.post({ type: 'codeBlock', action: action as CodeBlockAction, code, language });
+      if (action === 'copy') flashLabel(codeButton, 'Copied');
+      return;
+    }
+    const errorButton = target.closest('button[data-error-action]');
+    const errorAction = errorButton?.getAttribute('data-error-action');
+    if (errorAction && ERROR_ACTIONS.includes(errorAction)) this.post({ type: 'errorAction', action: errorAction as ErrorAction });
+  }
+}
+
+/** Brief confirmation on an icon button, for sighted and screen-reader users alike. */
+function flashLabel(button: Element, text: string): void {
+  const previous = button.getAttribute('aria-label') ?? '';
+  button.setAttribute('aria-label', text);
+  button.setAttribute('title', text);
+  button.classList.add('flash');
+  setTimeout(() => {
+    button.setAttribute('aria-label', previous);
+    button.setAttribute('title', previous);
+    button.classList.remove('flash');
+  }, 1500);
+}
