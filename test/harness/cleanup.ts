@@ -22,6 +22,11 @@ export function onCleanup(label: string, run: () => Promise<void> | void): () =>
   };
 }
 
+/** True once cleanup has begun (a process ending then is expected, not a failure to report). */
+export function isCleaningUp(): boolean {
+  return running !== undefined;
+}
+
 /** Runs every registered task, newest first. Safe to call more than once. */
 export function cleanupAll(): Promise<void> {
   if (!running) {

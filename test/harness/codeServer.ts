@@ -27,6 +27,8 @@ export interface CodeServer {
   origin: string;
   port: number;
   userDataDir: string;
+  /** Resolves when the server process exits (code, or null when killed by a signal). */
+  exited: Promise<number | null>;
   /** Everything the server printed so far (shown when a run fails). */
   output(): string;
   stop(): Promise<void>;
@@ -100,7 +102,7 @@ export async function startCodeServer(toolchain: Toolchain, options: CodeServerO
   const origin = `http://127.0.0.1:${port}`;
   await waitForHealth(origin, server.exited, () => output);
   progress(`code-server ${origin} up in ${secondsSince(started)}`);
-  return { origin, port, userDataDir: dirs.userData, output: () => output, stop: server.stop };
+  return { origin, port, userDataDir: dirs.userData, exited: server.exited, output: () => output, stop: server.stop };
 }
 
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
