@@ -1,28 +1,23 @@
 // Syntax highlighting with highlight.js core and a fixed set of languages (the full build is ~900 KB; these keep
 // the page bundle small). No auto-detection: it runs every grammar over the code, which is slow on long blocks.
 // To fit the bundle budget, JavaScript is highlighted by the TypeScript grammar (a superset that already contains
-// the JavaScript rules), C++ by the C grammar plus C++ keywords, and CSS and SQL by compact grammars of our own.
+// the JavaScript rules), C++ by the C grammar plus C++ keywords, and CSS, SQL, Python, Rust, Java, Go and shell by compact grammars of our own.
 import hljs from 'highlight.js/lib/core';
-import bash from 'highlight.js/lib/languages/bash';
 import c from 'highlight.js/lib/languages/c';
 import diff from 'highlight.js/lib/languages/diff';
-import go from 'highlight.js/lib/languages/go';
-import java from 'highlight.js/lib/languages/java';
 import json from 'highlight.js/lib/languages/json';
 import markdown from 'highlight.js/lib/languages/markdown';
-import python from 'highlight.js/lib/languages/python';
-import rust from 'highlight.js/lib/languages/rust';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import compactCss from './grammars/compactCss';
+import { bash, go, java, python, rust } from './grammars/compactLanguages';
 import compactSql from './grammars/compactSql';
 import cppFromC from './grammars/cppFromC';
 import { highlightHtmlToNodes } from './highlightNodes';
 
 const LANGUAGES = { bash, c, cpp: cppFromC, css: compactCss, diff, go, java, json, markdown, python, rust, sql: compactSql, typescript, xml, yaml };
 for (const [name, grammar] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, grammar);
-hljs.registerAliases(['sh', 'shell', 'zsh', 'console'], { languageName: 'bash' });
 hljs.registerAliases(['javascript', 'js', 'jsx', 'mjs', 'cjs', 'node'], { languageName: 'typescript' });
 hljs.registerAliases(['tsx', 'mts', 'cts'], { languageName: 'typescript' });
 hljs.registerAliases(['html', 'xhtml', 'svg', 'vue'], { languageName: 'xml' });

@@ -134,7 +134,8 @@ function textLeaf(ctx: RenderContext, key: string, type: string, text: string): 
 
 function leafElement(ctx: RenderContext, key: string, tag: 'code' | 'span' | 'p', text: string, attrs = {}): Rendered {
   ctx.stats.renderedChars += text.length;
-  return { key, type: tag, node: element(ctx.doc, tag, attrs, text) };
+  // A leaf is never patched as a container, even when its tag matches one (a raw-HTML <p> is not a paragraph).
+  return { key, type: `${tag}-leaf`, node: element(ctx.doc, tag, attrs, text) };
 }
 
 function clampHeading(depth: unknown): number {

@@ -118,7 +118,8 @@ export class MessageList {
   }
 
   distanceFromBottom(): number {
-    return Math.max(0, this.root.scrollHeight - this.root.scrollTop - this.root.clientHeight);
+    const distance = this.root.scrollHeight - this.root.scrollTop - this.root.clientHeight;
+    return Number.isFinite(distance) ? Math.max(0, distance) : 0;
   }
 
   restoreDistanceFromBottom(distance: number): void {
