@@ -1,0 +1,71 @@
+// `npm run bench`: measures every figure of issue 6 in one run, prints the table and writes test/bench/results.md.
+// `node out/test/bench/run.js sse firstDelta …` runs only the named benches (and does not write the file).
+import * as fs from 'fs';
+import * as path from 'path';
+import { runMain } from '../harness/cleanup';
+import { progress, secondsSince } from '../harness/log';
+import { repoRoot } from '../harness/paths';
+import { benchActivation } from './activation';
+import { type BenchRow, unmeasuredRow } from './benchRow';
+import { benchFirstDelta } from './firstDelta';
+import { markdownTable, resultsDocument } from './resultsTable';
+import { benchSavedChat } from './savedChat';
+import { benchSizes } from './sizes';
+import { benchSseThroughput } from './sseThroughput';
+import { benchStreamingRender } from './streamingRender';
+
+interface Bench {
+  name: string;
+  /** What the row is called if the bench fails outright. */
+  figure: string;
+  target: string;
+  run(): Promise<BenchRow | BenchRow[]> | BenchRow | BenchRow[];
+}
+
+// Cheapest and least noisy first; the extension-host bench (a real VS Code) last.
+const benches: Bench[] = [
+  { name: 'sizes', figure: 'Sizes', target: '≤ 80 KB / ≤ 150 KB / ≤ 250 KB', run: benchSizes },
+  { name: 'sse', figure: 'SSE decoding throughput', target: '≥ 1.0×', run: benchSseThroughput },
+  { name: 'firstDelta', figure: 'Request → first delta through `chat()`', target: '≤ 1.05×', run: benchFirstDelta },
+  { name: 'render', figure: 'Streaming render of a 4,000-token answer', target: '≤ 3×', run: benchStreamingRender },
+  { name: 'savedChat', figure: 'Show a saved 500-message chat', target: '≤ 150 ms', run: benchSavedChat },
+  { name: 'activation', figure: '`activate()` in the extension host', target: '≤ 5 ms', run: benchActivation },
+];
+
+const resultsFile = path.join(repoRoot, 'test', 'bench', 'results.md');
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !benches.some((bench) => bench.name === name));
+  if (unknown.length > 0) throw new Error(`unknown bench(es) ${unknown.join(', ')}; known: ${benches.map((b) => b.name).join(', ')}`);
+  const selected = only.length > 0 ? benches.filter((bench) => only.includes(bench.name)) : benches;
+
+  const rows: BenchRow[] = [];
+  let failures = 0;
+  for (const bench of selected) {
+    const benchStarted = Date.now();
+    progress(`bench ${bench.name}…`);
+    try {
+      const result = await bench.run();
+      rows.push(...(Array.isArray(result) ? result : [result]));
+    } catch (error) {
+      failures++;
+      const message = error instanceof Error ? error.message : String(error);
+      progress(`bench ${bench.name} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      rows.push(unmeasuredRow(bench.figure, bench.target, `failed: ${message.split('\n')[0]}`));
+    }
+    progress(`bench ${bench.name} done in ${secondsSince(benchStarted)}`);
+  }
+
+  process.stdout.write(`\n${markdownTable(rows)}\n\n`);
+  if (only.length === 0) {
+    const document = resultsDocument(rows, { date: new Date(started), durationS: (Date.now() - started) / 1000 }, []);
+    fs.writeFileSync(resultsFile, document);
+    progress(`wrote ${path.relative(repoRoot, resultsFile)}`);
+  }
+  // A missed target is a finding, reported in the table; a figure that could not be measured is a failure.
+  return failures === 0 ? 0 : 1;
+}
+
+runMain(main);
