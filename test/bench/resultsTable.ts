@@ -10,7 +10,7 @@ export interface RunInfo {
 export function machineLine(): string {
   const cpus = os.cpus();
   const model = cpus[0]?.model.trim() ?? 'unknown CPU';
-  return `Node ${process.version}, ${model} (${cpus.length} logical cores, shared), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()} ${os.release()}`;
+  return `Node ${process.version}, ${model} (${cpus.length} logical cores, shared), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()} ${os.release()}, load average ${os.loadavg()[0].toFixed(1)} at the end`;
 }
 
 export function markdownTable(rows: BenchRow[]): string {
