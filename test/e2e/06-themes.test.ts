@@ -9,10 +9,10 @@ import { showAskLlamaSidebar } from './workbench';
 describe('Themes', () => {
   for (const theme of themeCases) {
     it(`renders the chat in the ${theme.name} theme`, async () => {
-      const { page, userSettingsFile } = e2e();
+      const { page } = e2e();
       await showAskLlamaSidebar(page);
       await messages(chatFrame(page), 'assistant').first().waitFor({ timeout: 15_000 });
-      await applyTheme(page, userSettingsFile, theme);
+      await applyTheme(page, theme);
       await saveScreenshot(page, `chat-${theme.name}`);
     });
   }

@@ -101,12 +101,25 @@ export function toast(page: Page, text: string | RegExp): Locator {
   return page.locator('.notifications-toasts .notification-toast', { hasText: text });
 }
 
-/** Shows the Ask Llama sidebar unless it is showing already (clicking its icon again would hide it). */
+/**
+ * Shows the Ask Llama chat. Through its "Focus on Chat View" command rather than the activity-bar icon: clicking
+ * the icon hides the sidebar when it is already showing (or is being restored after a reload).
+ */
 export async function showAskLlamaSidebar(page: Page): Promise<void> {
   const title = page.locator('.part.sidebar .composite.title', { hasText: 'Ask Llama' });
   if (await title.isVisible()) return;
-  await askLlamaIcon(page).click();
+  await runCommand(page, 'Ask Llama: Focus on Chat View');
   await title.waitFor({ timeout: 15_000 });
+}
+
+/** Picks an entry in the open quick pick by its exact label. */
+export async function pickQuickPickItem(page: Page, label: string): Promise<void> {
+  const input = quickInput(page);
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(label);
+  await quickPickRow(page, label).waitFor({ timeout: 10_000 });
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 function askLlamaIcon(page: Page): Locator {

@@ -21,6 +21,8 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** .vsix files installed into this server's extensions folder before start. */
   install?: string[];
+  /** Extra environment for the server and the extension hosts it starts. */
+  env?: Record<string, string>;
 }
 
 export interface CodeServer {
@@ -71,6 +73,7 @@ export async function startCodeServer(toolchain: Toolchain, options: CodeServerO
   // Without its own XDG folders code-server writes its config and logs into $HOME.
   const env: NodeJS.ProcessEnv = {
     ...toolchain.env,
+    ...options.env,
     XDG_CONFIG_HOME: dirs.xdgConfig,
     XDG_DATA_HOME: dirs.xdgData,
     XDG_CACHE_HOME: dirs.xdgCache,

@@ -1,16 +1,17 @@
 // `npm run test:e2e`: the packaged extension (ask-llama.vsix) installed into a fresh code-server, driven through
 // headless chromium as a person would, against a scripted model server on 127.0.0.1. The scenarios are mocha
 // files in out/test/e2e/ run in this process, in file-name order (they continue one conversation).
-import * as fs from 'fs';
 import * as path from 'path';
 import type MochaTypes = require('mocha');
 import { Mocha } from './mochaClass';
 import { setE2eContext } from '../e2e/e2eContext';
+import { ForwardingProxy } from '../e2e/forwardingProxy';
 import { ScriptedLlm } from '../e2e/scriptedLlm';
 import { saveScreenshot, slug } from '../e2e/screenshots';
 import { waitForWorkbench } from '../e2e/workbench';
 import { ScriptedServer } from '../support/scriptedServer';
 import { launchBrowser } from './browser';
+import { compiledTestFiles } from './compiledTests';
 import { onCleanup, runMain } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { progress, secondsSince } from './log';
@@ -21,6 +22,11 @@ import { workbenchUrl } from './workbenchUrl';
 import { makeWorkspace } from './workspace';
 
 const e2eDir = path.join(repoRoot, 'out', 'test', 'e2e');
+/**
+ * The name the extension uses for the scripted server: remote-looking, so the extension treats it as an API that
+ * needs the user's key. It never resolves; VS Code's `http.proxy` sends the requests to the ForwardingProxy.
+ */
+const apiHost = 'api.ask-llama.test';
 const timeLimitMs = Number(process.env.ASK_LLAMA_TEST_TIME_LIMIT_S ?? 600) * 1000;
 
 async function main(): Promise<number> {
@@ -30,10 +36,19 @@ async function main(): Promise<number> {
   onCleanup('scripted model server', () => scripted.close());
   const llm = new ScriptedLlm(scripted);
 
+  const upstream = new URL(llm.baseUrl);
+  const proxy = await ForwardingProxy.start({ host: upstream.hostname, port: Number(upstream.port) });
+  onCleanup('forwarding proxy', () => proxy.close());
+  const baseUrl = `http://${apiHost}:${upstream.port}${upstream.pathname}`;
   const server = await startCodeServer(toolchain, {
     smokeTestDriver: false, // notification toasts must be visible
     install: [vsixPath],
-    settings: { 'askLlama.baseUrl': llm.baseUrl, 'workbench.colorTheme': 'Default Dark Modern' },
+    settings: {
+      'askLlama.baseUrl': baseUrl,
+      'http.proxy': proxy.url,
+      'http.proxySupport': 'override',
+      'workbench.colorTheme': 'Default Dark Modern',
+    },
   });
   const workspace = makeWorkspace();
   const { page } = await launchBrowser();
@@ -61,8 +76,7 @@ async function main(): Promise<number> {
       if (file) progress(`screenshot of the failure: ${path.relative(repoRoot, file)}`);
     },
   });
-  const files = fs.readdirSync(e2eDir).filter((name) => name.endsWith('.test.js')).sort();
-  for (const name of files) mocha.addFile(path.join(e2eDir, name));
+  for (const file of compiledTestFiles(e2eDir)) mocha.addFile(file);
 
   let timer: NodeJS.Timeout | undefined;
   const summary = await Promise.race([

@@ -2,9 +2,9 @@
 // this module inside a real extension host and awaits `run()`. It runs every compiled
 // `out/test/integration/**/*.test.js` with mocha, honours ASK_LLAMA_TEST_GREP, prints `N passed, N failed`
 // (the harness reads that line) and rejects when anything failed or nothing ran.
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { compiledTestFiles } from '../harness/compiledTests';
 import { Mocha } from '../harness/mochaClass';
 import { suiteStartLine, summaryLine } from '../harness/suiteLines';
 
@@ -39,17 +39,8 @@ export async function run(): Promise<void> {
   if (passes === 0) throw new Error(grep ? `no integration test matches ASK_LLAMA_TEST_GREP=${grep}` : 'no integration test ran');
 }
 
-/** Every *.test.js below `dir`, the smoke test first (it checks the state before others activate anything). */
+/** Every compiled test below `dir`, the smoke test first (it checks the state before others activate anything). */
 function testFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.test.js')) found.push(full);
-    }
-  };
-  walk(dir);
   const first = path.join(dir, smokeFile);
-  return found.sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
+  return compiledTestFiles(dir).sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
 }

@@ -1,5 +1,6 @@
-// A person sets the API key with "Ask Llama: Set API Key" (a password box); the next request carries it, and the
-// key shows up nowhere it should not: not in the chat page, the workbench DOM or the settings file.
+// A person sets the API key with "Ask Llama: Set API Key" (a password box) before the first question, as a user of
+// the hosted API does. The next request carries it as a bearer token, and the key shows up nowhere it should not:
+// not in the chat page, the workbench DOM or the settings file.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { chatFrame, sendFromChat, waitForAnswer } from './chatView';
@@ -22,6 +23,8 @@ describe('Set API Key', () => {
     await sendFromChat(chatFrame(page), 'Does the key reach the server?');
     const request = await llm.waitForChatRequest(requestNumber);
     assert.strictEqual(request.headers.authorization, `Bearer ${key}`);
+    // Addressed to the remote-looking API host (through the proxy), which is why the key was sent at all.
+    assert.match(request.headers.host ?? '', /^api\.ask-llama\.test:/);
     await waitForAnswer(chatFrame(page), 'Key received.', 'done');
 
     assert.ok(!(await chatFrame(page).locator('html').innerHTML()).includes(key), 'the key is in the chat page DOM');

@@ -22,6 +22,8 @@ describe('Explain Selection from the editor context menu', () => {
     const sent = allMessageText(request);
     assert.ok(sent.includes('return fibonacci(n - 1) + fibonacci(n - 2);'), `the selected code was not sent:\n${sent}`);
     assert.ok(!sent.includes('Hello, ${name}!'), 'code outside the selection was sent');
-    await waitForAnswer(chatFrame(page), explanation.join(''), 'done');
+    // Markdown is rendered: the backticks become an inline code element.
+    const answer = await waitForAnswer(chatFrame(page), 'fibonacci returns the n-th Fibonacci number by calling itself twice.', 'done');
+    await answer.locator('.message-body code', { hasText: 'fibonacci' }).first().waitFor({ timeout: 5000 });
   });
 });
