@@ -42,4 +42,29 @@ describe('Sidebar chat', () => {
     const stopped = await waitForAnswer(frame, 'A memoized version keeps a table of results', 'partial');
     assert.strictEqual(await stopped.getAttribute('data-status'), 'partial');
   });
+
+  it('renders a fenced code block with its actions', async () => {
+    const { page, llm } = e2e();
+    const frame = chatFrame(page);
+    const requestNumber = llm.chatRequests().length + 1;
+    llm.answerNext(streamedAnswer([
+      'Keep results in a map:\n\n```ts\n',
+      'const memo = new Map<number, number>();\n',
+      'export function fibonacci(n: number): number {\n  if (n < 2) return n;\n',
+      '  if (!memo.has(n)) memo.set(n, fibonacci(n - 1) + fibonacci(n - 2));\n  return memo.get(n)!;\n}\n```\n',
+      'Each value is now computed **once**.',
+    ], 30));
+
+    await sendFromChat(frame, 'Show me the memoized version.');
+    await llm.waitForChatRequest(requestNumber);
+    const answer = await waitForAnswer(frame, 'Each value is now computed once.', 'done');
+    const block = answer.locator('.code-block', { hasText: 'const memo = new Map<number, number>();' });
+    await block.waitFor({ timeout: 5000 });
+    for (const action of ['copy', 'insert', 'newEditor', 'apply']) {
+      assert.strictEqual(await block.locator(`button[data-action="${action}"]`).count(), 1, `no ${action} button on the code block`);
+    }
+    // Fences and emphasis markers are rendered, not shown as text.
+    const text = (await answer.locator('.message-body').textContent()) ?? '';
+    assert.ok(!text.includes('```') && !text.includes('**'), `Markdown syntax shows through: ${text}`);
+  });
 });

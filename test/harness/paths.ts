@@ -9,8 +9,8 @@ export const cacheRoot = path.join(repoRoot, '.vscode-test');
 /** Screenshots and other artefacts of the UI suites (git-ignored). */
 export const resultsDir = path.join(repoRoot, 'test-results');
 
-/** The packaged extension `npm run package` writes. */
-export const vsixPath = path.join(repoRoot, 'ask-llama.vsix');
+/** The packaged extension `npm run package` writes (ASK_LLAMA_VSIX runs the UI suites against another build). */
+export const vsixPath = process.env.ASK_LLAMA_VSIX ? path.resolve(process.env.ASK_LLAMA_VSIX) : path.join(repoRoot, 'ask-llama.vsix');
 
 /** The compiled integration entry point, without extension (the workbench payload and test-electron both want that). */
 export const integrationEntry = path.join(repoRoot, 'out', 'test', 'integration', 'index');

@@ -1,6 +1,7 @@
 // `npm run test:e2e`: the packaged extension (ask-llama.vsix) installed into a fresh code-server, driven through
 // headless chromium as a person would, against a scripted model server on 127.0.0.1. The scenarios are mocha
 // files in out/test/e2e/ run in this process, in file-name order (they continue one conversation).
+import * as fs from 'fs';
 import * as path from 'path';
 import type MochaTypes = require('mocha');
 import { Mocha } from './mochaClass';
@@ -31,6 +32,7 @@ const timeLimitMs = Number(process.env.ASK_LLAMA_TEST_TIME_LIMIT_S ?? 600) * 100
 
 async function main(): Promise<number> {
   const started = Date.now();
+  removeOldFailureScreenshots();
   const toolchain = await ensureToolchain();
   const scripted = await ScriptedServer.start();
   onCleanup('scripted model server', () => scripted.close());
@@ -98,6 +100,14 @@ async function main(): Promise<number> {
     return 1;
   }
   return summary.failed === 0 ? 0 : 1;
+}
+
+/** test-results/ must show this run's failures only. */
+function removeOldFailureScreenshots(): void {
+  if (!fs.existsSync(resultsDir)) return;
+  for (const name of fs.readdirSync(resultsDir)) {
+    if (/^(failure-.*|e2e-timeout)\.png$/.test(name)) fs.rmSync(path.join(resultsDir, name), { force: true });
+  }
 }
 
 runMain(main);
