@@ -6,16 +6,15 @@ import * as fs from 'fs';
 import { chatFrame, sendFromChat, waitForAnswer } from './chatView';
 import { e2e } from './e2eContext';
 import { streamedAnswer } from './scriptedLlm';
-import { answerInputBox, runCommand, showAskLlamaSidebar, toast } from './workbench';
+import { setApiKeyThroughCommand } from './apiKey';
+import { showAskLlamaSidebar } from './workbench';
 
 describe('Set API Key', () => {
   const key = `sk-e2e-${Date.now().toString(36)}-secret`;
 
   it('stores the key from a password box and sends it as a bearer token', async () => {
     const { page, llm, userSettingsFile } = e2e();
-    await runCommand(page, 'Ask Llama: Set API Key');
-    await answerInputBox(page, key, { password: true });
-    await toast(page, 'API key saved').first().waitFor({ timeout: 15_000 });
+    await setApiKeyThroughCommand(page, key);
 
     const requestNumber = llm.chatRequests().length + 1;
     llm.answerNext(streamedAnswer(['Key received.']));

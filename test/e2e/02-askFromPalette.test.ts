@@ -2,12 +2,15 @@
 // sidebar chat.
 import * as assert from 'assert';
 import { chatFrame, messages, readAnswerTrace, startAnswerTrace, waitForAnswer } from './chatView';
+import { ensureApiKey } from './apiKey';
 import { e2e } from './e2eContext';
 import { lastUserText } from './requestText';
 import { streamedAnswer } from './scriptedLlm';
 import { answerInputBox, runCommand, showAskLlamaSidebar } from './workbench';
 
 describe('Ask Llama from the command palette', () => {
+  before(() => ensureApiKey(e2e().page));
+
   const question = 'What is recursion, in one sentence?';
   const pieces = ['Recursion is ', 'when a function ', 'calls itself ', 'on a smaller input.'];
 

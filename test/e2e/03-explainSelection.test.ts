@@ -1,12 +1,15 @@
 // A person opens a file, selects a function, right-clicks "Explain Selection" and reads the explanation.
 import * as assert from 'assert';
 import { chatFrame, waitForAnswer } from './chatView';
+import { ensureApiKey } from './apiKey';
 import { e2e } from './e2eContext';
 import { allMessageText } from './requestText';
 import { streamedAnswer } from './scriptedLlm';
 import { editorContextMenu, openFile, selectLines } from './workbench';
 
 describe('Explain Selection from the editor context menu', () => {
+  before(() => ensureApiKey(e2e().page));
+
   const explanation = ['`fibonacci` returns the n-th Fibonacci number ', 'by calling itself twice.'];
 
   it('sends the selected code and shows the explanation in the chat', async () => {

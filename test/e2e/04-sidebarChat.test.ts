@@ -2,12 +2,15 @@
 import * as assert from 'assert';
 import { sseData, chatChunk } from '../support/scriptedServer';
 import { chatFrame, waitForAnswer, sendFromChat } from './chatView';
+import { ensureApiKey } from './apiKey';
 import { e2e } from './e2eContext';
 import { lastUserText } from './requestText';
 import { streamedAnswer } from './scriptedLlm';
 import { showAskLlamaSidebar } from './workbench';
 
 describe('Sidebar chat', () => {
+  before(() => ensureApiKey(e2e().page));
+
   it('sends a question typed in the chat and shows the answer', async () => {
     const { page, llm } = e2e();
     const question = 'Is fibonacci here memoized?';
