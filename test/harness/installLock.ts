@@ -1,26 +1,32 @@
 // A cross-process lock around the toolchain install: several engineers and CI jobs share one `.vscode-test/`
-// cache, and two concurrent 100-second native builds into the same folder would corrupt it.
+// cache, and two concurrent 100-second native builds into the same folder would corrupt it. The holder refreshes
+// a heartbeat file; a lock whose heartbeat stopped (its owner was killed) is taken over. A heartbeat, not a pid
+// check, because the processes sharing the folder need not share a pid namespace.
 import * as fs from 'fs';
 import * as path from 'path';
 import { progress } from './log';
 import { delay } from './processGroup';
 
 const waitLimitMs = 20 * 60 * 1000;
+const heartbeatMs = 2000;
+const staleAfterMs = 30_000;
 
 export async function withInstallLock<T>(cacheDir: string, work: () => Promise<T>): Promise<T> {
   fs.mkdirSync(cacheDir, { recursive: true });
   const lockDir = path.join(cacheDir, '.install.lock');
+  const heartbeatFile = path.join(lockDir, 'heartbeat');
   const started = Date.now();
   let announced = false;
   for (;;) {
     try {
       // mkdir is atomic: exactly one process creates it.
       fs.mkdirSync(lockDir);
-      fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+      fs.writeFileSync(heartbeatFile, String(process.pid));
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (isStale(lockDir)) {
+      if (isStale(lockDir, heartbeatFile)) {
+        progress(`taking over an abandoned install lock (${lockDir})`);
         fs.rmSync(lockDir, { recursive: true, force: true });
         continue;
       }
@@ -32,28 +38,20 @@ export async function withInstallLock<T>(cacheDir: string, work: () => Promise<T
       await delay(1000);
     }
   }
+  const beat = setInterval(() => {
+    const now = new Date();
+    fs.utimes(heartbeatFile, now, now, () => undefined);
+  }, heartbeatMs);
   try {
     return await work();
   } finally {
+    clearInterval(beat);
     fs.rmSync(lockDir, { recursive: true, force: true });
   }
 }
 
-/** A lock whose owner died (killed install, crashed CI job) must not block the next run forever. */
-function isStale(lockDir: string): boolean {
-  let pid: number;
-  try {
-    pid = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
-  } catch {
-    // The owner has created the folder but not yet written its pid; treat it as alive unless it stays that way.
-    const stat = fs.statSync(lockDir, { throwIfNoEntry: false });
-    return stat !== undefined && Date.now() - stat.mtimeMs > 10_000;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+function isStale(lockDir: string, heartbeatFile: string): boolean {
+  // Before the heartbeat file exists, the folder's own time stands in for it.
+  const stat = fs.statSync(heartbeatFile, { throwIfNoEntry: false }) ?? fs.statSync(lockDir, { throwIfNoEntry: false });
+  return stat !== undefined && Date.now() - stat.mtimeMs > staleAfterMs;
 }
