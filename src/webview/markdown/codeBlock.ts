@@ -13,6 +13,7 @@ const CODE_ACTIONS: readonly { action: CodeBlockAction; label: string; icon: Ico
 
 export interface CodeBlockParts {
   root: HTMLDivElement;
+  label: HTMLElement;
   code: HTMLElement;
   /** The plain text shown while the fence is open; replaced by highlighted spans once it closes. */
   text: Text;
@@ -34,15 +35,22 @@ export function createCodeBlock(doc: Document, language: string | undefined, cod
     button.append(icon(doc, iconName));
     toolbar.append(button);
   }
-  const header = element(
-    doc,
-    'div',
-    { class: 'code-block-header' },
-    element(doc, 'span', { class: 'code-block-language' }, language ?? 'text'),
-    toolbar,
-  );
+  const label = element(doc, 'span', { class: 'code-block-language' }, language ?? 'text');
+  const header = element(doc, 'div', { class: 'code-block-header' }, label, toolbar);
   const root = element(doc, 'div', { class: 'code-block', 'data-language': language }, header, element(doc, 'pre', {}, codeElement));
-  return { root, code: codeElement, text };
+  return { root, label, code: codeElement, text };
+}
+
+/** Same attributes and label `createCodeBlock` gives, for a block whose language changed while streaming. */
+export function setCodeLanguage(parts: CodeBlockParts, language: string | undefined): void {
+  parts.label.textContent = language ?? 'text';
+  if (language) {
+    parts.root.setAttribute('data-language', language);
+    parts.code.setAttribute('class', `language-${language}`);
+  } else {
+    parts.root.removeAttribute('data-language');
+    parts.code.removeAttribute('class');
+  }
 }
 
 /** Replaces the plain text with highlighted spans (or leaves it plain for unknown languages). */

@@ -1,25 +1,22 @@
 // Syntax highlighting with highlight.js core and a fixed set of languages (the full build is ~900 KB; these keep
 // the page bundle small). No auto-detection: it runs every grammar over the code, which is slow on long blocks.
-// To fit the bundle budget, JavaScript is highlighted by the TypeScript grammar (a superset that already contains
-// the JavaScript rules), C++ by the C grammar plus C++ keywords, and CSS, SQL, Python, Rust, Java, Go and shell by compact grammars of our own.
+// To fit the bundle budget, TypeScript and JavaScript share the JavaScript grammar plus TypeScript keywords, C++ by the C grammar plus C++ keywords, and CSS, SQL, Python, Rust, Java, Go and shell by compact grammars of our own.
 import hljs from 'highlight.js/lib/core';
 import c from 'highlight.js/lib/languages/c';
 import diff from 'highlight.js/lib/languages/diff';
 import json from 'highlight.js/lib/languages/json';
 import markdown from 'highlight.js/lib/languages/markdown';
-import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import compactCss from './grammars/compactCss';
 import { bash, go, java, python, rust } from './grammars/compactLanguages';
 import compactSql from './grammars/compactSql';
 import cppFromC from './grammars/cppFromC';
+import typescriptFromJs from './grammars/typescriptFromJs';
 import { highlightHtmlToNodes } from './highlightNodes';
 
-const LANGUAGES = { bash, c, cpp: cppFromC, css: compactCss, diff, go, java, json, markdown, python, rust, sql: compactSql, typescript, xml, yaml };
+const LANGUAGES = { bash, c, cpp: cppFromC, css: compactCss, diff, go, java, json, markdown, python, rust, sql: compactSql, typescript: typescriptFromJs, xml, yaml };
 for (const [name, grammar] of Object.entries(LANGUAGES)) hljs.registerLanguage(name, grammar);
-hljs.registerAliases(['javascript', 'js', 'jsx', 'mjs', 'cjs', 'node'], { languageName: 'typescript' });
-hljs.registerAliases(['tsx', 'mts', 'cts'], { languageName: 'typescript' });
 hljs.registerAliases(['html', 'xhtml', 'svg', 'vue'], { languageName: 'xml' });
 hljs.registerAliases(['patch'], { languageName: 'diff' });
 hljs.registerAliases(['jsonc', 'json5'], { languageName: 'json' });

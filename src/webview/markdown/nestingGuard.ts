@@ -74,12 +74,18 @@ export function toSourceOffset(guarded: GuardedText, offset: number): number {
   return offset - before;
 }
 
+const DEEP_MARKERS = /^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])){9}/m;
+const DEEP_INDENT = new RegExp(`^[ \\t]{${MAX_MARKER_INDENT},}(?:>|[-+*]|\\d{1,9}[.)])`, 'm');
+const DELIMITERS = /[*_~]/g;
+
 /** Cheap pre-check so ordinary answers skip the per-character pass. */
 function needsGuard(src: string): boolean {
+  if (DEEP_MARKERS.test(src) || DEEP_INDENT.test(src)) return true;
+  if (src.length <= MAX_DELIMITERS_PER_PARAGRAPH) return false;
+  DELIMITERS.lastIndex = 0;
   let delimiters = 0;
-  for (let i = 0; i < src.length; i++) if (DELIMITER.test(src[i])) delimiters++;
-  if (delimiters > MAX_DELIMITERS_PER_PARAGRAPH) return true;
-  return /^(?:[ \t]*(?:>|[-+*]|\d{1,9}[.)])){9}/m.test(src) || new RegExp(`^[ \\t]{${MAX_MARKER_INDENT},}(?:>|[-+*]|\\d{1,9}[.)])`, 'm').test(src);
+  while (DELIMITERS.exec(src)) if (++delimiters > MAX_DELIMITERS_PER_PARAGRAPH) return true;
+  return false;
 }
 
 /**

@@ -8,21 +8,25 @@
 //
 // The class only needs a Document, so tests and benchmarks run it under linkedom in Node.
 import { Lexer, type Token, type Tokens } from 'marked';
+import { isSingleParagraph, singleLineLastItem, tryFastAppend, type FastAppendMemo } from './fastAppend';
 import { guardNesting, toSourceOffset } from './nestingGuard';
-import { finalizeRendered, isClosedFence, reconcileChildren, type RenderContext, type Rendered, type RenderStats } from './tokenTree';
+import { finalizeRendered, hasClosingFence, isClosedFence, patchInlineChildren, reconcileChildren, type RenderContext, type Rendered, type RenderStats } from './tokenTree';
 
 type LinkTable = Record<string, { href: string; title: string }>;
 
 export class StreamingMarkdownView {
-  private source = '';
-  /** Offset in `source` where the open (uncommitted) tail begins. */
-  private committedLength = 0;
+  /** Source of the committed blocks (rendered for good). Kept apart so each flush touches only the tail. */
+  private committed = '';
+  /** Uncommitted source already painted. */
+  private tail = '';
+  /** Source appended since the last paint. */
+  private pending = '';
   /** Renderings of the tail's blocks, in order, after all committed nodes in the container. */
   private open: Rendered[] = [];
   /** Reference-style link definitions from committed blocks, known to later blocks. */
   private readonly links: LinkTable = Object.create(null) as LinkTable;
   private pendingCarriageReturn = false;
-  private dirty = false;
+  private readonly fastAppendMemo: FastAppendMemo = {};
   private finished = false;
   private readonly ctx: RenderContext;
 
@@ -35,7 +39,7 @@ export class StreamingMarkdownView {
 
   /** All text appended so far (line endings normalised to \n). */
   get text(): string {
-    return this.source + (this.pendingCarriageReturn ? '\n' : '');
+    return this.committed + this.tail + this.pending + (this.pendingCarriageReturn ? '\n' : '');
   }
 
   /** Characters of answer text written into the DOM so far: the total render work. */
@@ -58,15 +62,36 @@ export class StreamingMarkdownView {
     // A "\r\n" pair may be split across two deltas: hold a trailing "\r" back until the next one.
     this.pendingCarriageReturn = chunk.endsWith('\r');
     if (this.pendingCarriageReturn) chunk = chunk.slice(0, -1);
-    this.source += chunk.replace(/\r\n?/g, '\n');
-    this.dirty = true;
+    this.pending += chunk.includes('\r') ? chunk.replace(/\r\n?/g, '\n') : chunk;
   }
 
   /** Paints what was appended since the last flush. Call at most once per animation frame. */
   flush(): void {
-    if (!this.dirty || this.finished) return;
-    this.dirty = false;
-    this.renderTail(false);
+    if (this.pending === '' || this.finished) return;
+    const added = this.pending;
+    const fast = tryFastAppend(this.ctx, this.fastAppendMemo, this.open, this.tail, added);
+    this.tail += added;
+    this.pending = '';
+    if (!fast && !this.relexOpenParagraph(added) && !this.relexLastListItem(added)) this.renderTail(false);
+  }
+
+  /**
+   * The second-fastest path: text without a newline added to a lone open paragraph, whose last line continues it,
+   * cannot change the block structure, so only the paragraph's inline content is lexed again.
+   */
+  private relexOpenParagraph(added: string): boolean {
+    const paragraph = this.open.length === 1 ? this.open[0] : undefined;
+    // Deferred line breaks may have started a new block in the tail: then the block lexer must see it.
+    if (!paragraph || paragraph.type !== 'p' || added.includes('\n') || !isSingleParagraph(this.tail)) return false;
+    const guarded = guardNesting(this.tail);
+    let inline: Token[];
+    try {
+      inline = this.newLexer().inlineTokens(guarded.text);
+    } catch {
+      return false;
+    }
+    this.open = [patchInlineChildren(this.ctx, paragraph, `paragraph\u0000${guarded.text}`, inline)];
+    return true;
   }
 
   /** The answer is complete: paint the rest, highlight any code still open, and commit everything. */
@@ -74,15 +99,16 @@ export class StreamingMarkdownView {
     if (this.finished) return;
     if (this.pendingCarriageReturn) {
       this.pendingCarriageReturn = false;
-      this.source += '\n';
+      this.pending += '\n';
     }
+    this.tail += this.pending;
+    this.pending = '';
     this.renderTail(true);
-    this.dirty = false;
     this.finished = true;
   }
 
   private renderTail(final: boolean): void {
-    const tail = this.source.slice(this.committedLength);
+    const tail = this.tail;
     const guarded = guardNesting(tail);
     const tokens = this.lex(guarded.text);
     const content = tokens.filter(isRenderedToken);
@@ -102,14 +128,36 @@ export class StreamingMarkdownView {
     for (const token of committed) {
       if (token.type === 'def' && !(token.tag in this.links)) this.links[token.tag] = { href: token.href, title: token.title };
     }
-    this.committedLength += final ? tail.length : toSourceOffset(guarded, rawLength);
+    const sourceLength = final ? tail.length : toSourceOffset(guarded, rawLength);
+    this.committed += tail.slice(0, sourceLength);
+    this.tail = tail.slice(sourceLength);
+  }
+
+  /** Likewise for the one-line last item of a lone open list: only that item's inline content is lexed again. */
+  private relexLastListItem(added: string): boolean {
+    if (added.includes('\n')) return false;
+    const last = singleLineLastItem(this.open, this.tail);
+    if (!last) return false;
+    const guarded = guardNesting(last.text);
+    let inline: Token[];
+    try {
+      inline = this.newLexer().inlineTokens(guarded.text);
+    } catch {
+      return false;
+    }
+    last.item.children = reconcileChildren(this.ctx, last.item.host!, last.item.children ?? [], inline, 1);
+    return true;
+  }
+
+  private newLexer(): Lexer {
+    const lexer = new Lexer({ gfm: true });
+    Object.assign(lexer.tokens.links, this.links);
+    return lexer;
   }
 
   private lex(text: string): Token[] {
     try {
-      const lexer = new Lexer({ gfm: true });
-      Object.assign(lexer.tokens.links, this.links);
-      return lexer.lex(text);
+      return this.newLexer().lex(text);
     } catch {
       // Input that still defeats the lexer is shown as the plain text it is.
       const fallback: Tokens.HTML = { type: 'html', block: true, pre: false, raw: text, text };
@@ -131,6 +179,10 @@ function committableCount(tokens: Token[]): number {
   while (last >= 0 && tokens[last].type === 'space') last--;
   if (last < 0) return 0;
   const lastToken = tokens[last];
-  if (lastToken.type === 'code' && isClosedFence(lastToken as Tokens.Code)) return tokens.length;
+  if (lastToken.type === 'code') {
+    const code = lastToken as Tokens.Code;
+    // Closed for good: its closing line ends with a newline (in its own raw, or as the blank lines after it).
+    if (isClosedFence(code) || (last < tokens.length - 1 && hasClosingFence(code))) return tokens.length;
+  }
   return last;
 }

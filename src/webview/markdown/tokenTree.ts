@@ -6,7 +6,7 @@
 // set only to a parsed absolute http(s) URL.
 import type { Token, Tokens } from 'marked';
 import { clearChildren, element } from '../dom';
-import { codeLanguage, createCodeBlock, highlightCodeBlock, type CodeBlockParts } from './codeBlock';
+import { codeLanguage, createCodeBlock, highlightCodeBlock, setCodeLanguage, type CodeBlockParts } from './codeBlock';
 import { decodeEntities } from './entities';
 import { clickableUrl } from './safeUrl';
 
@@ -38,11 +38,13 @@ export interface Rendered {
   code?: CodeState;
 }
 
-interface CodeState {
+export interface CodeState {
   parts: CodeBlockParts;
   language: string | undefined;
   text: string;
   highlighted: boolean;
+  /** An open fence (no closing line yet): only then may streamed text be appended without lexing. */
+  openFence: boolean;
 }
 
 export function tokenKey(token: Token): string {
@@ -56,6 +58,12 @@ function tokenKind(token: Token): string {
 
 function kindOfKey(key: string): string {
   return key.slice(0, key.indexOf('\u0000'));
+}
+
+/** The raw markdown of a text leaf, from its key. */
+export function keyOfLeaf(key: string): string | undefined {
+  const at = key.indexOf('\u0000');
+  return at < 0 ? undefined : key.slice(at + 1);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -144,8 +152,14 @@ function clampHeading(depth: unknown): number {
 
 function listElement(doc: Document, list: Tokens.List): HTMLElement {
   if (!list.ordered) return element(doc, 'ul');
+  const start = listStart(list);
+  return element(doc, 'ol', start === null ? {} : { start });
+}
+
+/** The `start` attribute an ordered list needs, or null (lists start at 1). */
+function listStart(list: Tokens.List): string | null {
   const start = Number(list.start);
-  return element(doc, 'ol', Number.isInteger(start) && start !== 1 ? { start: String(start) } : {});
+  return list.ordered && Number.isInteger(start) && start !== 1 ? String(start) : null;
 }
 
 function createLink(ctx: RenderContext, key: string, link: Tokens.Link, depth: number): Rendered {
@@ -174,7 +188,7 @@ function createCode(ctx: RenderContext, key: string, token: Tokens.Code): Render
   const closed = isClosedFence(token);
   // A block that is already closed goes straight to highlighting: no plain text first.
   const parts = createCodeBlock(ctx.doc, language, closed ? '' : token.text);
-  const code: CodeState = { parts, language, text: token.text, highlighted: false };
+  const code: CodeState = { parts, language, text: token.text, highlighted: false, openFence: isOpenFence(token) };
   if (closed) highlight(ctx, code);
   else ctx.stats.renderedChars += token.text.length;
   return { key, type: 'code', node: parts.root, code };
@@ -214,14 +228,23 @@ function tableHeaderKey(table: Tokens.Table): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Code blocks
 
-/** A fence is closed once its closing line is complete (a newline follows it). */
-export function isClosedFence(token: Tokens.Code): boolean {
+/** Whether the lexer found the fence's closing line (possibly still being written: "```" may become "````"). */
+export function hasClosingFence(token: Tokens.Code): boolean {
   if (token.codeBlockStyle === 'indented') return false;
-  const lines = token.raw.split('\n');
-  if (lines.length < 3 || lines[lines.length - 1] !== '') return false;
+  const lines = token.raw.replace(/\n+$/, '').split('\n');
+  if (lines.length < 2) return false;
   const opening = /^ {0,3}(`{3,}|~{3,})/.exec(lines[0]);
-  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 2]);
+  const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]);
   return !!opening && !!closing && closing[1][0] === opening[1][0] && closing[1].length >= opening[1].length;
+}
+
+function isOpenFence(token: Tokens.Code): boolean {
+  return token.codeBlockStyle !== 'indented' && !hasClosingFence(token);
+}
+
+/** A fence is closed for good once its closing line is complete (a newline follows it). */
+export function isClosedFence(token: Tokens.Code): boolean {
+  return token.raw.endsWith('\n') && hasClosingFence(token);
 }
 
 function highlight(ctx: RenderContext, code: CodeState): void {
@@ -316,12 +339,11 @@ function patchInPlace(ctx: RenderContext, old: Rendered, token: Token, key: stri
         : undefined;
     case 'list': {
       const list = token as Tokens.List;
-      const wanted = listElement(ctx.doc, list);
       const host = old.host;
       const sameShape =
         host &&
-        host.tagName === wanted.tagName &&
-        host.getAttribute('start') === wanted.getAttribute('start') &&
+        host.tagName === (list.ordered ? 'OL' : 'UL') &&
+        host.getAttribute('start') === listStart(list) &&
         kindOfKey(old.key) === kindOfKey(key);
       return sameShape ? patchContainer(ctx, old, key, childTokens(token), depth + 1) : undefined;
     }
@@ -340,6 +362,11 @@ function patchInPlace(ctx: RenderContext, old: Rendered, token: Token, key: stri
   }
 }
 
+/** Re-renders a paragraph's inline content from freshly lexed inline tokens, reusing unchanged nodes. */
+export function patchInlineChildren(ctx: RenderContext, paragraph: Rendered, key: string, tokens: Token[]): Rendered {
+  return paragraph.key === key ? paragraph : patchContainer(ctx, paragraph, key, tokens, 0);
+}
+
 function patchContainer(ctx: RenderContext, old: Rendered, key: string, tokens: Token[], depth: number): Rendered {
   const children = reconcileChildren(ctx, old.host!, old.children ?? [], tokens, depth);
   return { ...old, key, children };
@@ -347,8 +374,15 @@ function patchContainer(ctx: RenderContext, old: Rendered, key: string, tokens: 
 
 function patchCode(ctx: RenderContext, old: Rendered, token: Tokens.Code, key: string): Rendered | undefined {
   const code = old.code;
-  if (!code || code.language !== codeLanguage(token.lang)) return undefined;
+  if (!code) return undefined;
+  const language = codeLanguage(token.lang);
+  if (code.language !== language) {
+    // The info string is still being written ("```t" → "```ts"): relabel the block rather than rebuild it.
+    setCodeLanguage(code.parts, language);
+    code.language = language;
+  }
   setPlainCode(ctx, code, token.text);
+  code.openFence = isOpenFence(token);
   if (isClosedFence(token)) highlight(ctx, code);
   return { ...old, key };
 }

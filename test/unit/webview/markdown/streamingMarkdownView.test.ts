@@ -161,6 +161,19 @@ describe('StreamingMarkdownView: incremental work', () => {
     assert.strictEqual(paragraph.textContent, 'Growing and growing');
   });
 
+  it('shows each block as soon as the text after a deferred line break arrives', () => {
+    const doc = createDocument();
+    const container = doc.createElement('div');
+    const view = new StreamingMarkdownView(container, doc);
+    for (const piece of ['First', ' paragraph.', '\n\n', 'Second', ' one', '\n', '-', ' item', ' a', '\n', '-', ' item', ' `b`', ' done']) {
+      view.append(piece);
+      view.flush();
+    }
+    assert.deepStrictEqual(Array.from(container.querySelectorAll('p')).map((p) => p.textContent), ['First paragraph.', 'Second one']);
+    assert.deepStrictEqual(Array.from(container.querySelectorAll('li')).map((li) => li.textContent), ['item a', 'item b done']);
+    assert.strictEqual(container.querySelector('li code')?.textContent, 'b');
+  });
+
   it('paints nothing until flush', () => {
     const doc = createDocument();
     const container = doc.createElement('div');
