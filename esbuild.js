@@ -13,6 +13,14 @@ const useNodeUrl = {
   },
 };
 
+// The extension bundle loads node-fetch on the first request from its own file beside it (src/api/lazyFetch.ts).
+const nodeFetchBesideBundle = {
+  name: 'node-fetch-beside-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^node-fetch$/ }, () => ({ path: './node-fetch.js', external: true }));
+  },
+};
+
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
@@ -45,6 +53,15 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+    plugins: [nodeFetchBesideBundle, problemMatcher],
+  },
+  {
+    ...common,
+    entryPoints: { 'node-fetch': 'node-fetch' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
     plugins: [useNodeUrl, problemMatcher],
   },
   {
@@ -54,9 +71,6 @@ const targets = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    // The codicon font is the only asset the page loads; keep its name stable for the .vscodeignore allow-list.
-    loader: { '.ttf': 'file' },
-    assetNames: '[name]',
   },
 ];
 

@@ -1,5 +1,6 @@
 // One HTTP attempt at a chat completion: send, classify the answer (SSE, JSON, HTML, error status), read it.
-import fetch, { type Response } from 'node-fetch';
+import type { Response } from 'node-fetch';
+import { fetch } from './lazyFetch';
 import { ApiError } from './apiError';
 import { AnswerAccumulator } from './answerAccumulator';
 import { AttemptControl } from './attemptControl';

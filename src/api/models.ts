@@ -1,5 +1,5 @@
 // listModels(): the server's live model list, cached per base URL and revalidated with ETag / If-None-Match.
-import fetch from 'node-fetch';
+import { fetch } from './lazyFetch';
 import { ApiError } from './apiError';
 import { AttemptControl } from './attemptControl';
 import { endpointUrl, hostOf } from './baseUrl';
