@@ -279,7 +279,12 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
       return;
     }
     await this.stopAndWait();
-    if (ticket !== this.latestTicket) return;
+    if (ticket !== this.latestTicket) {
+      // A newer question overtook this one while it waited (e.g. on the key prompt). Only the newest is sent, but
+      // this one goes back to the input rather than vanishing.
+      this.send({ type: 'focusInput', text });
+      return;
+    }
     const chat = this.openChat;
     this.addQuestion(chat, text, attachment);
     await this.answer(chat, settings);

@@ -123,7 +123,7 @@ export class PageController {
         this.notice.show(message.text, message.level);
         break;
       case 'focusInput':
-        if (message.text !== undefined) this.composer.setDraft(message.text);
+        if (message.text !== undefined) this.composer.setDraft(mergeReturnedText(message.text, this.composer.draft));
         this.composer.focus();
         break;
     }
@@ -203,4 +203,10 @@ function flashLabel(button: Element, text: string): void {
     button.setAttribute('title', previous);
     button.classList.remove('flash');
   }, 1500);
+}
+
+/** A question the host gave back (not sent) joins whatever the user has typed since, rather than replacing it. */
+export function mergeReturnedText(returned: string, draft: string): string {
+  if (!draft.trim() || draft === returned || draft.includes(returned)) return draft.trim() ? draft : returned;
+  return `${returned}\n\n${draft}`;
 }

@@ -168,6 +168,30 @@ describe('ChatController (extension host, scripted server)', () => {
     assert.equal(kit.server.requests.length, 0);
   });
 
+  it('gives an overtaken question back to the input instead of dropping it (two questions while prepare() waits)', async () => {
+    // prepare() is slow for the first question (think: the key prompt is open), so the second one overtakes it.
+    const settings = kit.requests.settings;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    kit.requests.prepare = async () => {
+      calls += 1;
+      if (calls === 1) await gate;
+      return settings && { ...settings };
+    };
+    kit.server.enqueue({ headers: SSE_HEADERS, chunks: sseAnswer(['second answer']) });
+    const first = kit.controller.handlePageMessage({ type: 'send', text: 'first question', includeSelection: false });
+    const second = kit.controller.handlePageMessage({ type: 'send', text: 'second question', includeSelection: false });
+    await second;
+    release();
+    await first;
+    assert.deepEqual(
+      kit.controller.currentChat.messages.filter((m) => m.role === 'user').map((m) => m.text),
+      ['second question'],
+    );
+    assert.deepEqual(messagesOfType(kit.posted, 'focusInput'), [{ type: 'focusInput', text: 'first question' }]);
+  });
+
   it('sends nothing when the selection capture is cancelled, and attaches it when captured', async () => {
     kit.requests.selection = null;
     await kit.controller.handlePageMessage({ type: 'send', text: 'about the selection', includeSelection: true });

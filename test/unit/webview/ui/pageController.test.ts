@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { Chat, ChatMessage } from '../../../../src/common/chatTypes';
 import type { HostMessage, PageMessage } from '../../../../src/common/protocol';
 import { FIRST_PAINT_MESSAGES } from '../../../../src/webview/ui/messageList';
-import { PageController } from '../../../../src/webview/ui/pageController';
+import { mergeReturnedText, PageController } from '../../../../src/webview/ui/pageController';
 import type { PageState, WebviewApi } from '../../../../src/webview/ui/webviewApi';
 import { click, createWindow, keyEvent, type TestWindow } from '../domHelpers';
 
@@ -278,5 +278,21 @@ describe('PageController', () => {
     const ids = Array.from(page.doc.querySelectorAll('article')).map((a) => a.getAttribute('data-id'));
     assert.strictEqual(ids.length, 500);
     assert.deepStrictEqual(ids.slice(0, 3), ['u0', 'a0', 'u1'], 'in order, oldest first');
+  });
+});
+
+describe('mergeReturnedText', () => {
+  it('puts a returned question into an empty input', () => {
+    assert.strictEqual(mergeReturnedText('why?', ''), 'why?');
+    assert.strictEqual(mergeReturnedText('why?', '  \n'), 'why?');
+  });
+
+  it('keeps what the user typed since, after the returned question', () => {
+    assert.strictEqual(mergeReturnedText('first question', 'second thought'), 'first question\n\nsecond thought');
+  });
+
+  it('does not duplicate a question that is still in the input', () => {
+    assert.strictEqual(mergeReturnedText('same', 'same'), 'same');
+    assert.strictEqual(mergeReturnedText('part', 'part of a longer draft'), 'part of a longer draft');
   });
 });
