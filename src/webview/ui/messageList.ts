@@ -8,8 +8,8 @@ import { MessageView } from './messageView';
 import type { Schedulers } from './webviewApi';
 
 /** Messages rendered right away when a chat is shown; the rest are rendered in idle slices above them. */
-export const FIRST_PAINT_MESSAGES = 20;
-export const IDLE_SLICE_MESSAGES = 25;
+export const FIRST_PAINT_MESSAGES = 6;
+export const IDLE_SLICE_MESSAGES = 10;
 /** Within this many pixels of the bottom counts as "at the bottom": new text keeps the view scrolled down. */
 const STICKY_PX = 24;
 /** A screen reader does not need more than this of one answer read out unprompted. */
