@@ -1,14 +1,8 @@
 // Which models to offer and in what order. Pure: the host feeds it the server's live list (or nothing, offline).
-// The shape mirrors the request module's ModelInfo so that list can be passed in as is.
+import type { ModelInfo } from '../api/types';
 
-export interface ModelEntry {
-  id: string;
-  aliases: string[];
-  name?: string;
-  developer?: string;
-  contextLength?: number;
-  type?: string;
-}
+/** A model as the request module's listModels() reports it, so its list can be passed in as is. */
+export type ModelEntry = ModelInfo;
 
 /** The models this product was asked for. The provider lists both as deprecated, so they are offered but marked. */
 export const SEED_MODEL_IDS: readonly string[] = [
