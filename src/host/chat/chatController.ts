@@ -24,8 +24,8 @@ export interface ChatControllerDeps {
   context: vscode.ExtensionContext;
   requests: RequestContext;
   log: vscode.LogOutputChannel;
-  /** Test seams; the defaults are the real UI. */
-  confirmApply?: (question: string) => Thenable<boolean>;
+  /** Test seams; the defaults are the real UI. `confirm` asks a modal yes/no question with `action` as the yes. */
+  confirm?: (question: string, action: string) => Thenable<boolean>;
   openExternal?: (uri: vscode.Uri) => Thenable<boolean>;
   historyFolder?: string;
 }
@@ -45,6 +45,10 @@ const ERROR_ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry'>, [string, ...u
   showLog: ['askLlama.showLog'],
 };
 
+function askModal(question: string, action: string): Thenable<boolean> {
+  return vscode.window.showWarningMessage(question, { modal: true }, action).then((choice) => choice === action);
+}
+
 function emptyChat(): Chat {
   const now = Date.now();
   return { id: randomUUID(), title: '', createdAt: now, updatedAt: now, messages: [] };
@@ -59,6 +63,7 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
   private readonly requests: RequestContext;
   private readonly log: vscode.LogOutputChannel;
   private readonly openExternal: (uri: vscode.Uri) => Thenable<boolean>;
+  private readonly confirm: (question: string, action: string) => Thenable<boolean>;
   private readonly selection: SelectionTracker;
   private readonly disposables: vscode.Disposable[] = [];
   private post: ((message: HostMessage) => Thenable<boolean>) | undefined;
@@ -78,7 +83,8 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
         void vscode.window.showWarningMessage(vscode.l10n.t('Ask Llama chat history: {0}', message));
       },
     });
-    this.codeBlocks = new CodeBlockActions({ confirmApply: deps.confirmApply });
+    this.confirm = deps.confirm ?? askModal;
+    this.codeBlocks = new CodeBlockActions({ confirmApply: (question) => this.confirm(question, vscode.l10n.t('Apply')) });
     this.selection = new SelectionTracker((selection) => this.send({ type: 'selection', selection }));
     this.disposables.push(
       this.codeBlocks,
@@ -211,6 +217,9 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
   async deleteChat(chatId: string): Promise<void> {
     if (!isChatId(chatId)) return;
     await this.restore();
+    const title = chatId === this.openChat.id ? this.openChat.title : (await this.store.list()).find((c) => c.id === chatId)?.title;
+    const question = vscode.l10n.t('Delete the chat "{0}"? This cannot be undone.', title || vscode.l10n.t('New chat'));
+    if (!(await this.confirm(question, vscode.l10n.t('Delete')))) return;
     if (this.inFlight?.chat.id === chatId) {
       ++this.latestTicket;
       await this.stopAndWait();

@@ -273,6 +273,12 @@ describe('ChatController (extension host, scripted server)', () => {
     assert.equal(kit.controller.currentChat.id, oldId);
     assert.equal(kit.controller.currentChat.messages[1].text, 'old answer');
 
+    kit.confirmAnswers.push(false);
+    await kit.controller.handlePageMessage({ type: 'deleteChat', chatId: oldId });
+    assert.equal(kit.controller.currentChat.id, oldId, 'declining the confirmation keeps the chat');
+    assert.equal((await new HistoryStore(kit.historyFolder).list()).length, 1);
+
+    kit.confirmAnswers.push(true);
     await kit.controller.handlePageMessage({ type: 'deleteChat', chatId: oldId });
     assert.notEqual(kit.controller.currentChat.id, oldId);
     assert.deepEqual(await new HistoryStore(kit.historyFolder).list(), []);

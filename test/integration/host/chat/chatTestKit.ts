@@ -81,7 +81,7 @@ export async function createKit(): Promise<Kit> {
       opened.push(uri.toString(true));
       return true;
     },
-    confirmApply: async () => confirmAnswers.shift() ?? false,
+    confirm: async () => confirmAnswers.shift() ?? false,
   });
   let page: vscode.Disposable | undefined;
   const attachPage = () => {
