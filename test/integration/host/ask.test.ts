@@ -4,17 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { ScriptedServer, sseAnswer } from '../../support/scriptedServer';
-import {
-  activateExtension,
-  chatRequests,
-  closeAllEditors,
-  openWithSelection,
-  routeServer,
-  scriptUi,
-  snapshotSettings,
-  SSE_HEADERS,
-  updateSettings,
-} from './hostTestKit';
+import { chatRequests, closeAllEditors, openWithSelection, routeServer, scriptUi, SSE_HEADERS, useScriptedHost } from './hostTestKit';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const SOURCE = ['function add(a, b) {', '  return a + b;', '}', '', 'const UNSELECTED_MARKER = 42;'].join('\n');
@@ -24,25 +14,11 @@ function userContent(body: any): string {
 }
 
 describe('host: Ask Llama and Explain Selection', () => {
+  const host = useScriptedHost({ model: MODEL }, { freshChat: true });
   let api: AskLlamaApi;
   let server: ScriptedServer;
-  let restoreSettings: () => Promise<void>;
-
-  before(async () => {
-    api = await activateExtension();
-  });
-
-  beforeEach(async () => {
-    restoreSettings = snapshotSettings();
-    server = await ScriptedServer.start();
-    await updateSettings({ baseUrl: server.baseUrl, model: MODEL });
-    await api.chat.newChat();
-  });
-
-  afterEach(async () => {
-    await closeAllEditors();
-    await server.close();
-    await restoreSettings();
+  beforeEach(() => {
+    ({ api, server } = host);
   });
 
   it('sends the question with the selected code and streams the answer into the chat', async () => {

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { ScriptedServer, type ScriptedResponse } from '../../support/scriptedServer';
-import { activateExtension, chatRequests, closeAllEditors, routeServer, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
+import { chatRequests, routeServer, scriptUi, updateSettings, useScriptedHost } from './hostTestKit';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 
@@ -12,25 +12,11 @@ function jsonError(status: number, body: object, headers: Record<string, string>
 }
 
 describe('host: errors and their actions', () => {
+  const host = useScriptedHost({ model: MODEL }, { freshChat: true });
   let api: AskLlamaApi;
   let server: ScriptedServer;
-  let restoreSettings: () => Promise<void>;
-
-  before(async () => {
-    api = await activateExtension();
-  });
-
-  beforeEach(async () => {
-    restoreSettings = snapshotSettings();
-    server = await ScriptedServer.start();
-    await updateSettings({ baseUrl: server.baseUrl, model: MODEL });
-    await closeAllEditors();
-    await api.chat.newChat();
-  });
-
-  afterEach(async () => {
-    await server.close();
-    await restoreSettings();
+  beforeEach(() => {
+    ({ api, server } = host);
   });
 
   async function askAndGetError(question: string) {

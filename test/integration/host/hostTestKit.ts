@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import type { HostUi } from '../../../src/host/ui';
-import type { RecordedRequest, ScriptedResponse, ScriptedServer } from '../../support/scriptedServer';
+import { ScriptedServer, type RecordedRequest, type ScriptedResponse } from '../../support/scriptedServer';
 
 export const EXTENSION_ID = 'ask-llama.ask-llama';
 
@@ -139,4 +139,41 @@ export async function openWithSelection(text: string, fileName: string, from: nu
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+// ---- suite fixture ----
+
+export interface ScriptedHost {
+  /** Set in the suite's `before`, valid in every test. */
+  api: AskLlamaApi;
+  /** A fresh scripted server per test: a new port, so a new base URL, so once-per-session checks start over. */
+  server: ScriptedServer;
+}
+
+/**
+ * Registers the hooks the host suites share: activate the extension once; per test, a fresh scripted server, the
+ * settings pointed at it (plus `settings`), and, with `freshChat`, no open editors and a new chat; afterwards the
+ * editors closed, the server stopped and the settings put back.
+ */
+export function useScriptedHost(settings: Partial<Record<SettingName, unknown>> = {}, options: { freshChat?: boolean } = {}): ScriptedHost {
+  const host = {} as ScriptedHost;
+  let restoreSettings: () => Promise<void> = async () => undefined;
+  before(async () => {
+    host.api = await activateExtension();
+  });
+  beforeEach(async () => {
+    restoreSettings = snapshotSettings();
+    host.server = await ScriptedServer.start();
+    await updateSettings({ baseUrl: host.server.baseUrl, ...settings });
+    if (options.freshChat) {
+      await closeAllEditors();
+      await host.api.chat.newChat();
+    }
+  });
+  afterEach(async () => {
+    await closeAllEditors();
+    await host.server.close();
+    await restoreSettings();
+  });
+  return host;
 }

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { ScriptedServer } from '../../support/scriptedServer';
-import { activateExtension, routeServer, scriptUi, snapshotSettings, updateSettings, type UiCall } from './hostTestKit';
+import { routeServer, scriptUi, type UiCall, useScriptedHost } from './hostTestKit';
 
 const SEEDS = ['meta-llama/Meta-Llama-3-8B-Instruct-Lite', 'meta-llama/Llama-3.2-3B-Instruct-Turbo'];
 
@@ -17,23 +17,11 @@ function globalModel(): string | undefined {
 }
 
 describe('host: Select Model', () => {
+  const host = useScriptedHost({ model: 'meta-llama/Llama-3.2-3B-Instruct-Turbo' });
   let api: AskLlamaApi;
   let server: ScriptedServer;
-  let restoreSettings: () => Promise<void>;
-
-  before(async () => {
-    api = await activateExtension();
-  });
-
-  beforeEach(async () => {
-    restoreSettings = snapshotSettings();
-    server = await ScriptedServer.start();
-    await updateSettings({ baseUrl: server.baseUrl, model: 'meta-llama/Llama-3.2-3B-Instruct-Turbo' });
-  });
-
-  afterEach(async () => {
-    await server.close();
-    await restoreSettings();
+  beforeEach(() => {
+    ({ api, server } = host);
   });
 
   it('lists the live chat models, Meta Llama first, with seeds marked and context lengths, and writes the pick globally', async () => {

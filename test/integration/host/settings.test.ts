@@ -4,29 +4,16 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { ScriptedServer } from '../../support/scriptedServer';
-import { activateExtension, isModelsRequest, routeServer, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
+import { isModelsRequest, routeServer, scriptUi, updateSettings, useScriptedHost } from './hostTestKit';
 
 const LIVE_LLAMA = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 
 describe('host: settings and the model check', () => {
+  const host = useScriptedHost();
   let api: AskLlamaApi;
   let server: ScriptedServer;
-  let restoreSettings: () => Promise<void>;
-
-  before(async () => {
-    api = await activateExtension();
-  });
-
-  beforeEach(async () => {
-    restoreSettings = snapshotSettings();
-    // A fresh server (new port, so a new base URL) per test: the once-per-session model check starts over.
-    server = await ScriptedServer.start();
-    await updateSettings({ baseUrl: server.baseUrl });
-  });
-
-  afterEach(async () => {
-    await server.close();
-    await restoreSettings();
+  beforeEach(() => {
+    ({ api, server } = host);
   });
 
   it('reads every setting fresh for each request, without a reload', async () => {
