@@ -164,12 +164,8 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
 
   /** Regenerates the last answer. */
   async retry(): Promise<void> {
-    await this.restore();
-    const ticket = ++this.latestTicket;
-    const settings = await this.requests.prepare();
+    const settings = await this.takeTurn();
     if (!settings) return;
-    await this.stopAndWait();
-    if (ticket !== this.latestTicket) return;
     const chat = this.openChat;
     const questionIndex = this.lastQuestionIndex(chat);
     if (questionIndex < 0) return;
@@ -180,15 +176,8 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
   /** Replaces the last question with new text (keeping its attachment) and asks again. */
   async editLast(text: string): Promise<void> {
     if (!text.trim()) return;
-    await this.restore();
-    const ticket = ++this.latestTicket;
-    const settings = await this.requests.prepare();
-    if (!settings) {
-      this.send({ type: 'focusInput', text });
-      return;
-    }
-    await this.stopAndWait();
-    if (ticket !== this.latestTicket) return;
+    const settings = await this.takeTurn(text);
+    if (!settings) return;
     const chat = this.openChat;
     const questionIndex = this.lastQuestionIndex(chat);
     if (questionIndex < 0) return;
@@ -280,23 +269,26 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
   }
 
   private async askInOpenChat(text: string, attachment: Attachment | undefined): Promise<void> {
-    await this.restore();
-    const ticket = ++this.latestTicket;
-    const settings = await this.requests.prepare();
-    if (!settings) {
-      this.send({ type: 'focusInput', text });
-      return;
-    }
-    await this.stopAndWait();
-    if (ticket !== this.latestTicket) {
-      // A newer question overtook this one while it waited (e.g. on the key prompt). Only the newest is sent, but
-      // this one goes back to the input rather than vanishing.
-      this.send({ type: 'focusInput', text });
-      return;
-    }
+    const settings = await this.takeTurn(text);
+    if (!settings) return;
     const chat = this.openChat;
     this.addQuestion(chat, text, attachment);
     await this.answer(chat, settings);
+  }
+
+  /**
+   * Everything a new request waits for, in order: the restored chat, the settings (the user may be asked for a key),
+   * and the end of the answer in flight (kept as partial). Undefined when the user backed out or a newer request
+   * overtook this one while it waited; the question's text, if any, then goes back to the input rather than vanishing.
+   */
+  private async takeTurn(questionText?: string): Promise<RequestSettings | undefined> {
+    await this.restore();
+    const ticket = ++this.latestTicket;
+    const settings = await this.requests.prepare();
+    if (settings) await this.stopAndWait();
+    if (settings && ticket === this.latestTicket) return settings;
+    if (questionText !== undefined) this.send({ type: 'focusInput', text: questionText });
+    return undefined;
   }
 
   /** Streams an answer to the last message of `chat` (a question). Resolves when the answer has settled and is saved. */
