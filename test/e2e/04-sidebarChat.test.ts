@@ -7,6 +7,25 @@ import { e2e } from './e2eContext';
 import { lastUserText } from './requestText';
 import { streamedAnswer } from './scriptedLlm';
 import { showAskLlamaSidebar } from './workbench';
+import type { Page } from 'playwright-core';
+
+/** The text of the active editor as Monaco renders it (visible lines; non-breaking spaces as spaces). */
+async function activeEditorText(page: Page): Promise<string> {
+  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  return ((await lines.innerText().catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
+}
+
+function occurrences(text: string, needle: string): number {
+  return text.split(needle).length - 1;
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 describe('Sidebar chat', () => {
   before(() => ensureApiKey(e2e().page));
@@ -46,7 +65,7 @@ describe('Sidebar chat', () => {
     assert.strictEqual(await stopped.getAttribute('data-status'), 'partial');
   });
 
-  it('renders a fenced code block with its actions', async () => {
+  it('renders a fenced code block whose Open in New Editor and Insert at Cursor work', async () => {
     const { page, llm } = e2e();
     const frame = chatFrame(page);
     const requestNumber = llm.chatRequests().length + 1;
@@ -69,5 +88,16 @@ describe('Sidebar chat', () => {
     // Fences and emphasis markers are rendered, not shown as text.
     const text = (await answer.locator('.message-body').textContent()) ?? '';
     assert.ok(!text.includes('```') && !text.includes('**'), `Markdown syntax shows through: ${text}`);
+
+    // Open in New Editor: an untitled TypeScript editor holding exactly the block's code.
+    await block.locator('button[data-action="newEditor"]').click();
+    const editorText = () => activeEditorText(page);
+    await until(async () => (await editorText()).includes('const memo = new Map<number, number>();'), 'the code in a new editor');
+    const opened = await editorText();
+    assert.strictEqual(occurrences(opened, 'export function fibonacci'), 1, `new editor: ${opened}`);
+
+    // Insert at Cursor puts the code into that editor at its cursor: now it is there twice.
+    await block.locator('button[data-action="insert"]').click();
+    await until(async () => occurrences(await editorText(), 'export function fibonacci') === 2, 'the code inserted at the cursor');
   });
 });
