@@ -83,14 +83,9 @@ export class StreamingMarkdownView {
     const paragraph = this.open.length === 1 ? this.open[0] : undefined;
     // Deferred line breaks may have started a new block in the tail: then the block lexer must see it.
     if (!paragraph || paragraph.type !== 'p' || added.includes('\n') || !isSingleParagraph(this.tail)) return false;
-    const guarded = guardNesting(this.tail);
-    let inline: Token[];
-    try {
-      inline = this.newLexer().inlineTokens(guarded.text);
-    } catch {
-      return false;
-    }
-    this.open = [patchInlineChildren(this.ctx, paragraph, `paragraph\u0000${guarded.text}`, inline)];
+    const lexed = this.lexInline(this.tail);
+    if (!lexed) return false;
+    this.open = [patchInlineChildren(this.ctx, paragraph, `paragraph\u0000${lexed.text}`, lexed.tokens)];
     return true;
   }
 
@@ -138,15 +133,20 @@ export class StreamingMarkdownView {
     if (added.includes('\n')) return false;
     const last = singleLineLastItem(this.open, this.tail);
     if (!last) return false;
-    const guarded = guardNesting(last.text);
-    let inline: Token[];
-    try {
-      inline = this.newLexer().inlineTokens(guarded.text);
-    } catch {
-      return false;
-    }
-    last.item.children = reconcileChildren(this.ctx, last.item.host!, last.item.children ?? [], inline, 1);
+    const lexed = this.lexInline(last.text);
+    if (!lexed) return false;
+    last.item.children = reconcileChildren(this.ctx, last.item.host!, last.item.children ?? [], lexed.tokens, 1);
     return true;
+  }
+
+  /** Inline tokens of `text` after the nesting guard; undefined when marked gives up (the caller re-lexes fully). */
+  private lexInline(text: string): { text: string; tokens: Token[] } | undefined {
+    const guarded = guardNesting(text);
+    try {
+      return { text: guarded.text, tokens: this.newLexer().inlineTokens(guarded.text) };
+    } catch {
+      return undefined;
+    }
   }
 
   private newLexer(): Lexer {
