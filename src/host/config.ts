@@ -2,6 +2,7 @@
 // reload; nothing here caches.
 import * as vscode from 'vscode';
 import { isLocalBaseUrl, originOf } from '../api';
+import { DEFAULT_MODEL } from '../common/modelChoices';
 
 export const CONFIG_SECTION = 'askLlama';
 export const DEFAULT_BASE_URL = 'https://api.aimlapi.com/v1';
@@ -17,7 +18,7 @@ export interface UserSettings {
 
 const DEFAULTS: UserSettings = {
   baseUrl: DEFAULT_BASE_URL,
-  model: 'meta-llama/Llama-3.2-3B-Instruct-Turbo',
+  model: DEFAULT_MODEL,
   temperature: 0.2,
   maxTokens: 1024,
   systemPrompt: '',
