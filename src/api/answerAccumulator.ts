@@ -2,7 +2,7 @@
 // providers send: usage chunks with `choices: []` or `null`, Together's `eos` and duplicate `text` field,
 // llama.cpp `timings`, `meta.usage` cost blocks, and errors reported inside a 200 stream.
 import { ApiError } from './apiError';
-import { isRecord } from './errorBody';
+import { isRecord } from './isRecord';
 import { safeMessage } from './redact';
 import type { ChatResult, Usage } from './types';
 

@@ -1,11 +1,11 @@
 // Resolves everything one request needs at the moment it is sent: fresh settings, the key from SecretStorage (asking
 // for it when a remote server needs one), a check that the configured model still exists, and the context window.
 import * as vscode from 'vscode';
-import { isLocalBaseUrl } from '../api';
+import { hostOf, isLocalBaseUrl } from '../api';
 import type { Attachment, ErrorView } from '../common/chatTypes';
 import { findModel, pickLiveLlama, shortModelName } from '../common/modelChoices';
 import { promptAndStoreApiKey, reportKeyringError } from './apiKeyPrompt';
-import { hostOf, readSettings, writeModel, type UserSettings } from './config';
+import { readSettings, writeModel, type UserSettings } from './config';
 import { captureEditorSelection } from './editorSelection';
 import { describeFailure } from './errorMessages';
 import type { ModelCatalog } from './models/modelCatalog';

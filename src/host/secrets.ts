@@ -1,7 +1,7 @@
 // The API key lives in VS Code's SecretStorage (the OS keyring) and nowhere else. A broken keyring (a known Linux
 // problem) makes SecretStorage throw; that surfaces as KeyringError so callers can say so plainly.
 import * as vscode from 'vscode';
-import { redactSecrets } from '../common/redact';
+import { redactSecrets } from '../api';
 
 const SECRET_NAME = 'askLlama.apiKey';
 

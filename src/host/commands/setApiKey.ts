@@ -1,6 +1,7 @@
 // askLlama.setApiKey: a password input box; the key goes to SecretStorage only.
+import { hostOf } from '../../api';
 import { promptAndStoreApiKey } from '../apiKeyPrompt';
-import { hostOf, readSettings } from '../config';
+import { readSettings } from '../config';
 import type { CommandDeps } from './deps';
 
 export async function setApiKeyCommand({ keys, ui }: CommandDeps): Promise<void> {
