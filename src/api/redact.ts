@@ -10,10 +10,12 @@ export const MAX_MESSAGE_LENGTH = 300;
 /** An excerpt quoted inside one of our sentences. */
 export const MAX_EXCERPT_LENGTH = 200;
 
-/** Replaces every occurrence of the key, and anything that looks like a bearer token, with a placeholder. */
-export function redactSecrets(text: string, apiKey?: string): string {
+/** Replaces every occurrence of the key(s), and anything that looks like a bearer token, with a placeholder. */
+export function redactSecrets(text: string, apiKey?: string | readonly string[]): string {
   let safe = text;
-  if (apiKey) safe = safe.split(apiKey).join('[redacted]');
+  for (const key of typeof apiKey === 'string' ? [apiKey] : (apiKey ?? [])) {
+    if (key.length > 0) safe = safe.split(key).join('[redacted]');
+  }
   return safe.replace(BEARER_TOKEN, 'Bearer [redacted]');
 }
 
@@ -29,7 +31,7 @@ export function safeMessage(text: string, apiKey: string | undefined): string {
 }
 
 /** A short, single-line, tag-free excerpt of server-provided text, suitable inside one sentence. */
-export function plainExcerpt(text: string, apiKey?: string): string {
+export function plainExcerpt(text: string, apiKey?: string | readonly string[]): string {
   const withoutTags = text.replace(SCRIPT_OR_STYLE, ' ').replace(HTML_TAG, ' ');
   return shorten(redactSecrets(withoutTags, apiKey), MAX_EXCERPT_LENGTH);
 }
