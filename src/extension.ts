@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ChatController } from './host/chat/chatController';
 import { ChatViewProvider } from './host/chat/chatViewProvider';
 import { registerCommands } from './host/commands/registerCommands';
+import { EditSelectionController } from './host/edits/editSelectionController';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
 import { ModelCatalog } from './host/models/modelCatalog';
 import { RequestContextImpl } from './host/requestContextImpl';
@@ -19,10 +20,12 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   const models = new ModelCatalog(log);
   const requests = new RequestContextImpl({ keys, models, ui, log });
   const chat = new ChatController({ context, requests, log });
+  const edits = new EditSelectionController({ requests, ui, log });
 
   context.subscriptions.push(
     log,
     chat,
+    edits,
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, chat, log), {
       webviewOptions: { retainContextWhenHidden: false },
     }),
@@ -30,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
     new ModelStatusBar(chat),
   );
-  return { ui, requests, keys, chat };
+  return { ui, requests, keys, chat, edits };
 }
 
 export function deactivate(): void {}

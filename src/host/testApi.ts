@@ -2,6 +2,7 @@
 // request context and key store of the running extension; nothing else in the product reads it.
 import type { Chat } from '../common/chatTypes';
 import type { ChatActions } from './commands/deps';
+import type { EditSelectionController } from './edits/editSelectionController';
 import type { RequestContext } from './requestContext';
 import type { ApiKeyStore } from './secrets';
 import type { HostUi } from './ui';
@@ -13,4 +14,6 @@ export interface AskLlamaApi {
   readonly keys: ApiKeyStore;
   /** The chat controller; tests read the open chat to see the streamed answer arrive. */
   readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean };
+  /** Edit Selection; tests read the open proposal's state. */
+  readonly edits: EditSelectionController;
 }
