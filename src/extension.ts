@@ -5,6 +5,7 @@ import { ChatController } from './host/chat/chatController';
 import { ChatViewProvider } from './host/chat/chatViewProvider';
 import { registerCommands } from './host/commands/registerCommands';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
+import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
 import { ModelCatalog } from './host/models/modelCatalog';
 import { RequestContextImpl } from './host/requestContextImpl';
 import { ApiKeyStore } from './host/secrets';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
     ...registerCommands({ chat, requests, keys, models, ui, log }),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
     new ModelStatusBar(chat),
+    ...registerLanguageModelSurfaces({ requests, models, log }),
   );
   return { ui, requests, keys, chat };
 }
