@@ -2,10 +2,10 @@
 // view, inline chat, agent mode) and into `vscode.lm` for every extension. Each request goes through the one request
 // module (src/api chat()); settings and key come through the RequestContext, errors read as in the sidebar.
 import * as vscode from 'vscode';
-import { chat, type ChatRequest } from '../../api';
+import { chat, hostOf, type ChatRequest } from '../../api';
 import { messageTokens, planBudget } from '../../common/contextBudget';
 import { estimateTokens } from '../../common/tokens';
-import { affectsModelOrBaseUrl, hostOf } from '../config';
+import { affectsModelOrBaseUrl } from '../config';
 import type { ModelCatalog } from '../models/modelCatalog';
 import type { RequestContext } from '../requestContext';
 import { lmModelInfos, type LmModelInfo } from './lmModelInfo';
