@@ -1,5 +1,6 @@
 // Which models the Ask Llama chat model provider offers VS Code, with the token limits and capabilities VS Code shows.
-// Pure (no `vscode` import): the provider feeds it the server's live list, the settings and the translate function.
+// Pure (no `vscode` import): the provider feeds it the server's live list, the settings and `vscode.l10n.t`; strings
+// are literal `l10n.t(...)` calls so the l10n bundle picks them up (scripts/exportL10n.js).
 import type { ModelInfo } from '../../api/types';
 import { planBudget } from '../../common/contextBudget';
 import { buildModelChoices, shortModelName, type ModelChoice } from '../../common/modelChoices';
@@ -48,22 +49,22 @@ export function lmModelInfos(inputs: LmModelInputs, t: Translate): LmModelInfo[]
   const choices = buildModelChoices(inputs.live, inputs.configuredModel);
   const anyLlama = choices.some((choice) => choice.isMetaLlama && choice.listedByServer);
   const offered = anyLlama ? choices.filter((choice) => choice.isMetaLlama || choice.isCurrent) : choices;
-  return offered.map((choice) => toInfo(choice, inputs, t));
+  return offered.map((choice) => toInfo(choice, inputs, { t }));
 }
 
-function toInfo(choice: ModelChoice, inputs: LmModelInputs, t: Translate): LmModelInfo {
+function toInfo(choice: ModelChoice, inputs: LmModelInputs, l10n: { t: Translate }): LmModelInfo {
   const budget = planBudget(choice.contextLength, inputs.maxTokens);
   const notes: string[] = [];
-  if (choice.isSeed) notes.push(t('deprecated by the provider'));
-  if (!choice.listedByServer) notes.push(t('not served by {0}', inputs.host));
-  if (choice.isCurrent) notes.push(t('Ask Llama setting'));
+  if (choice.isSeed) notes.push(l10n.t('deprecated by the provider'));
+  if (!choice.listedByServer) notes.push(l10n.t('not served by {0}', inputs.host));
+  if (choice.isCurrent) notes.push(l10n.t('Ask Llama setting'));
   const name = shortModelName(choice.id);
   const info: LmModelInfo = {
     id: choice.id,
     name,
     family: familyOf(name),
     version: choice.id,
-    tooltip: t('{0} on {1}, {2} tokens of context', choice.id, inputs.host, budget.contextLength),
+    tooltip: l10n.t('{0} on {1}, {2} tokens of context', choice.id, inputs.host, budget.contextLength),
     maxInputTokens: budget.promptTokens,
     maxOutputTokens: budget.maxTokens,
     capabilities: { toolCalling: supportsTools(choice.id), imageInput: false },
