@@ -29,3 +29,19 @@ export function hostOf(url: string): string {
     return url;
   }
 }
+
+/**
+ * The origin a base URL sends to: "scheme://host[:port]", lower-cased, with the scheme's default port dropped
+ * (`https://API.example.com:443/v1/` → `https://api.example.com`), no user info, path or query. API keys are stored
+ * and sent per origin. Undefined for anything that is not an http(s) URL.
+ */
+export function originOf(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  return parsed.origin;
+}

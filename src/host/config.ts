@@ -1,9 +1,11 @@
 // Reads the askLlama.* settings. Always fresh from the configuration, so edits apply to the next request without a
 // reload; nothing here caches.
 import * as vscode from 'vscode';
+import { isLocalBaseUrl, originOf } from '../api';
 import { DEFAULT_MODEL } from '../common/modelChoices';
 
 export const CONFIG_SECTION = 'askLlama';
+export const DEFAULT_BASE_URL = 'https://api.aimlapi.com/v1';
 
 export interface UserSettings {
   baseUrl: string;
@@ -15,7 +17,7 @@ export interface UserSettings {
 }
 
 const DEFAULTS: UserSettings = {
-  baseUrl: 'https://api.aimlapi.com/v1',
+  baseUrl: DEFAULT_BASE_URL,
   model: DEFAULT_MODEL,
   temperature: 0.2,
   maxTokens: 1024,
@@ -34,6 +36,16 @@ export function readSettings(): UserSettings {
     systemPrompt: typeof config.get('systemPrompt') === 'string' ? config.get<string>('systemPrompt', '') : DEFAULTS.systemPrompt,
     timeoutSeconds: clampNumber(config.get<number>('requestTimeoutSeconds'), 5, 600, DEFAULTS.timeoutSeconds),
   };
+}
+
+/**
+ * Where the single key of earlier versions goes: the origin of the user-level (global) base URL, never a workspace
+ * value. That key was never sent to a local server, so a local or unusable user-level URL gets the default's origin.
+ */
+export function legacyKeyOrigin(): string {
+  const userValue = stringSetting(vscode.workspace.getConfiguration(CONFIG_SECTION).inspect('baseUrl')?.globalValue);
+  const origin = originOf(userValue);
+  return origin && !isLocalBaseUrl(userValue) ? origin : originOf(DEFAULT_BASE_URL)!;
 }
 
 /** The model choice is a user preference, not a project one: it goes to the user (global) settings. */
