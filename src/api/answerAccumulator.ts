@@ -4,7 +4,7 @@
 // alongside the text (see toolCallAssembler.ts) and returned with the result, never through onDelta.
 import { ApiError } from './apiError';
 import { errorFromEmbedded } from './embeddedError';
-import { isRecord } from './errorBody';
+import { isRecord } from './isRecord';
 import { ToolCallAssembler } from './toolCallAssembler';
 import type { ChatResult, Usage } from './types';
 

@@ -4,7 +4,8 @@
 // is `rate_limited` and retryable before any text, a quota is never retryable. With no status to be found it stays
 // a `stream_error`.
 import { ApiError } from './apiError';
-import { isRecord, readErrorBody } from './errorBody';
+import { readErrorBody } from './errorBody';
+import { isRecord } from './isRecord';
 import { errorFromHttpResponse } from './httpErrors';
 import { safeMessage } from './redact';
 

@@ -7,7 +7,7 @@ import { AttemptControl } from './attemptControl';
 import { endpointUrl, hostOf } from './baseUrl';
 import { keepAbortErrorsQuiet, readBodyText } from './bodyReading';
 import { errorFromEmbedded } from './embeddedError';
-import { isRecord } from './errorBody';
+import { isRecord } from './isRecord';
 import { errorFromHttpResponse } from './httpErrors';
 import { cancelledError, errorFromFailure } from './networkErrors';
 import { USER_AGENT } from './requestBuilder';
