@@ -6,6 +6,8 @@ import { isRecord } from './errorBody';
 import { safeMessage } from './redact';
 import type { ChatResult, Usage } from './types';
 
+const OPEN_BRACE = 123;
+
 export class AnswerAccumulator {
   private text = '';
   private finishReason: string | undefined;
@@ -35,15 +37,19 @@ export class AnswerAccumulator {
   /** One SSE event. Throws ApiError for error events and unparseable data. */
   handleEvent(data: string, eventName: string | undefined): void {
     if (eventName === 'error') throw this.streamError(parseLoosely(data), data);
-    const trimmed = data.trim();
-    if (trimmed === '') return;
-    if (trimmed === '[DONE]') {
-      this.doneMarkerSeen = true;
-      return;
+    // Nearly every event is a JSON object with nothing around it: JSON.parse skips whitespace itself, so only the
+    // rest needs the trimmed copy to recognise an empty event or the [DONE] marker.
+    if (data.charCodeAt(0) !== OPEN_BRACE) {
+      const trimmed = data.trim();
+      if (trimmed === '') return;
+      if (trimmed === '[DONE]') {
+        this.doneMarkerSeen = true;
+        return;
+      }
     }
     let chunk: unknown;
     try {
-      chunk = JSON.parse(trimmed);
+      chunk = JSON.parse(data);
     } catch {
       throw new ApiError('bad_response', 'The server sent a stream event that is not valid JSON.');
     }
