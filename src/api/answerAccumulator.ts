@@ -1,9 +1,11 @@
 // Builds one answer from OpenAI-compatible stream events (or a whole JSON completion), tolerating what real
 // providers send: usage chunks with `choices: []` or `null`, Together's `eos` and duplicate `text` field,
-// llama.cpp `timings`, `meta.usage` cost blocks, and errors reported inside a 200 stream.
+// llama.cpp `timings`, `meta.usage` cost blocks, and errors reported inside a 200 stream. Tool calls are assembled
+// alongside the text (see toolCallAssembler.ts) and returned with the result, never through onDelta.
 import { ApiError } from './apiError';
 import { isRecord } from './errorBody';
 import { safeMessage } from './redact';
+import { ToolCallAssembler } from './toolCallAssembler';
 import type { ChatResult, Usage } from './types';
 
 const OPEN_BRACE = 123;
@@ -14,6 +16,7 @@ export class AnswerAccumulator {
   private usage: Usage | undefined;
   private model: string | undefined;
   private bodyRequestId: string | undefined;
+  private readonly toolCalls = new ToolCallAssembler();
   /** `data: [DONE]` arrived. */
   doneMarkerSeen = false;
   /** At least one piece of text went to onDelta: from now on nothing may be retried. */
@@ -60,6 +63,7 @@ export class AnswerAccumulator {
     if (!choice) return;
     const delta = choice.delta;
     if (isRecord(delta) && typeof delta.content === 'string') this.deliver(delta.content);
+    if (isRecord(delta)) this.toolCalls.add(delta.tool_calls);
     this.readFinishReason(choice);
   }
 
@@ -73,12 +77,15 @@ export class AnswerAccumulator {
     const message = choice.message;
     const content = isRecord(message) && typeof message.content === 'string' ? message.content : choice.text;
     if (typeof content === 'string') this.deliver(content);
+    if (isRecord(message)) this.toolCalls.add(message.tool_calls);
     this.readFinishReason(choice);
     this.finishReason ??= 'stop';
   }
 
+  /** The whole answer. Throws ApiError('bad_response') when a tool call's arguments are not a JSON object. */
   result(headerRequestId: string | undefined): ChatResult {
     const result: ChatResult = { text: this.text };
+    if (this.toolCalls.hasCalls) result.toolCalls = this.toolCalls.finish();
     if (this.finishReason !== undefined) result.finishReason = this.finishReason;
     if (this.usage !== undefined) result.usage = this.usage;
     if (this.model !== undefined) result.model = this.model;

@@ -5,4 +5,4 @@ export { listModels, clearModelCache } from './models';
 export type { ListModelsOptions } from './models';
 export { isLocalBaseUrl } from './baseUrl';
 export { ApiError, isApiError } from './apiError';
-export type { ChatMessage, ChatRequest, ChatResult, ChatRole, ErrorKind, ModelInfo, Usage } from './types';
+export type { ChatMessage, ChatRequest, ChatResult, ChatRole, ChatTool, ErrorKind, ModelInfo, ToolCall, ToolChoice, Usage } from './types';

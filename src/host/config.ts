@@ -1,6 +1,7 @@
 // Reads the askLlama.* settings. Always fresh from the configuration, so edits apply to the next request without a
 // reload; nothing here caches.
 import * as vscode from 'vscode';
+import { DEFAULT_MODEL } from '../common/modelChoices';
 
 export const CONFIG_SECTION = 'askLlama';
 
@@ -15,7 +16,7 @@ export interface UserSettings {
 
 const DEFAULTS: UserSettings = {
   baseUrl: 'https://api.aimlapi.com/v1',
-  model: 'meta-llama/Llama-3.2-3B-Instruct-Turbo',
+  model: DEFAULT_MODEL,
   temperature: 0.2,
   maxTokens: 1024,
   systemPrompt: '',

@@ -1,5 +1,6 @@
-// askLlama.selectModel: a quick pick of the server's chat models (Meta Llama first, the seed models always present
-// and marked deprecated), or any other id typed in; offline it falls back to the built-in list.
+// askLlama.selectModel: a quick pick of the server's chat models (the seed models first, always present, marked
+// deprecated and whether the server serves them; then Meta Llama), or any other id typed in; offline it falls back to
+// the built-in list.
 import * as vscode from 'vscode';
 import { isLocalBaseUrl } from '../../api';
 import { buildModelChoices, formatContextLength, type ModelChoice } from '../../common/modelChoices';
@@ -47,7 +48,7 @@ function toItem(choice: ModelChoice, host: string): ModelItem {
   const notes: string[] = [];
   if (choice.contextLength) notes.push(vscode.l10n.t('{0} context', formatContextLength(choice.contextLength)));
   if (choice.isSeed) notes.push(vscode.l10n.t('deprecated per the provider docs'));
-  if (!choice.listedByServer) notes.push(vscode.l10n.t('not listed by {0}', host));
+  if (!choice.listedByServer) notes.push(vscode.l10n.t('not served by {0}', host));
   return {
     label: choice.isCurrent ? `$(check) ${choice.id}` : choice.id,
     description: notes.join(' · '),

@@ -77,13 +77,13 @@ describe('reliability: the API key never leaks', function () {
     await updateSettings({ baseUrl, model: MODEL, requestTimeoutSeconds: 5 });
 
     // Every HostMessage the controller posts to the page, recorded on its way out.
-    const controller = controllerOf(api) as unknown as { send(message: HostMessage): void };
-    const originalSend = controller.send;
-    controller.send = function (this: unknown, message: HostMessage) {
+    const page: { send(message: HostMessage): void } = controllerOf(api).page;
+    const originalSend = page.send;
+    page.send = function (this: unknown, message: HostMessage) {
       posted.push(JSON.parse(JSON.stringify(message)) as HostMessage);
-      return originalSend.call(controller, message);
+      return originalSend.call(page, message);
     };
-    restoreSend = () => delete (controller as { send?: unknown }).send;
+    restoreSend = () => delete (page as { send?: unknown }).send;
     await api.chat.newChat();
   });
 
