@@ -1,13 +1,12 @@
 // One HTTP attempt at a chat completion: send, classify the answer (SSE, JSON, HTML, error status), read it.
-import type { Response } from 'node-fetch';
-import { fetch } from './lazyFetch';
 import { ApiError } from './apiError';
 import { AnswerAccumulator } from './answerAccumulator';
 import { AttemptControl } from './attemptControl';
 import { hostOf } from './baseUrl';
-import { forEachChunk, keepAbortErrorsQuiet, readBodyText } from './bodyReading';
+import { forEachChunk, readBodyText } from './bodyReading';
 import { looksLikeHtml } from './errorBody';
 import { errorFromHttpResponse } from './httpErrors';
+import { type HttpResponse, httpRequest } from './httpRequest';
 import { errorFromFailure } from './networkErrors';
 import { parseRetryAfter } from './retryPolicy';
 import { SseDecoder } from './sseDecoder';
@@ -38,13 +37,12 @@ export async function runChatAttempt(
   let headerRequestId: string | undefined;
   try {
     control.armTimeout(plan.timeoutMs, 'response');
-    const response = await fetch(plan.url, {
+    const response = await httpRequest(plan.url, {
       method: 'POST',
       headers: plan.headers,
       body: plan.body,
       signal: control.signal,
     });
-    keepAbortErrorsQuiet(response);
     headerRequestId = response.headers.get('x-inference-id') ?? undefined;
     if (!response.ok) throw await httpError(response, plan, control);
     await readAnswer(response, plan, answer, control);
@@ -64,7 +62,7 @@ export async function runChatAttempt(
   }
 }
 
-async function httpError(response: Response, plan: AttemptPlan, control: AttemptControl): Promise<ApiError> {
+async function httpError(response: HttpResponse, plan: AttemptPlan, control: AttemptControl): Promise<ApiError> {
   const contentType = response.headers.get('content-type') ?? '';
   const body = await readBodyText(response.body, control, plan.idleTimeoutMs, ERROR_BODY_LIMIT);
   return errorFromHttpResponse({
@@ -95,7 +93,7 @@ function formatOf(contentType: string): BodyFormat {
  * SSE body is decoded chunk by chunk (every event delivered before the next read), a JSON body is gathered whole.
  */
 async function readAnswer(
-  response: Response,
+  response: HttpResponse,
   plan: AttemptPlan,
   answer: AnswerAccumulator,
   control: AttemptControl,
