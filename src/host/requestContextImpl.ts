@@ -1,11 +1,12 @@
-// Resolves everything one request needs at the moment it is sent: fresh settings, the key from SecretStorage (asking
-// for it when a remote server needs one), a check that the configured model still exists, and the context window.
+// Resolves everything one request needs at the moment it is sent: fresh settings, the key of the base URL's origin
+// from SecretStorage (asking for it when a remote server needs one), a check that the configured model still exists,
+// and the context window.
 import * as vscode from 'vscode';
-import { isLocalBaseUrl } from '../api';
+import { hostOf, isLocalBaseUrl, originOf } from '../api';
 import type { Attachment, ErrorView } from '../common/chatTypes';
 import { findModel, pickLiveLlama, shortModelName } from '../common/modelChoices';
 import { promptAndStoreApiKey, reportKeyringError } from './apiKeyPrompt';
-import { hostOf, readSettings, writeModel, type UserSettings } from './config';
+import { readSettings, writeModel, type UserSettings } from './config';
 import { captureEditorSelection } from './editorSelection';
 import { describeFailure } from './errorMessages';
 import type { ModelCatalog } from './models/modelCatalog';
@@ -65,27 +66,31 @@ export class RequestContextImpl implements RequestContext {
       model: settings.model,
       host: hostOf(settings.baseUrl),
       timeoutSeconds: settings.timeoutSeconds,
-      apiKey: this.deps.keys.knownKeyForRedaction(),
+      apiKeys: this.deps.keys.knownKeysForRedaction(),
     });
   }
 
-  /** The stored key for a remote server, without prompting or reporting keyring trouble (prepare() does that). */
+  /** The key stored for this server, without prompting or reporting keyring trouble (prepare() does that). */
   private async storedKeyQuietly(baseUrl: string): Promise<string | undefined> {
-    if (isLocalBaseUrl(baseUrl)) return undefined;
-    return this.deps.keys.get().catch(() => undefined);
+    return this.deps.keys.keyFor(baseUrl).catch(() => undefined);
   }
 
-  /** The key to send; undefined for local servers; null when a remote server needs one and the user backed out. */
+  /**
+   * The key to send: the one stored for the base URL's origin. A remote server without one asks for it; a local one
+   * gets none unless the user set one for it (vLLM `--api-key`). Null when a key is needed and the user backed out.
+   */
   private async resolveKey(baseUrl: string): Promise<string | undefined | null> {
-    if (isLocalBaseUrl(baseUrl)) return undefined;
+    const origin = originOf(baseUrl);
+    // Not an http(s) URL: the request fails with its own message, and carries no key.
+    if (!origin) return undefined;
     let stored: string | undefined;
     try {
-      stored = await this.deps.keys.get();
+      stored = await this.deps.keys.get(origin);
     } catch (error) {
       await reportKeyringError(error, this.deps.ui);
       return null;
     }
-    if (stored) return stored;
+    if (stored || isLocalBaseUrl(baseUrl)) return stored;
 
     const host = hostOf(baseUrl);
     const setKey = vscode.l10n.t('Set API Key');
@@ -101,7 +106,7 @@ export class RequestContextImpl implements RequestContext {
       setKey,
       openSettings,
     );
-    if (choice === setKey) return (await promptAndStoreApiKey(this.deps.keys, this.deps.ui, host)) ?? null;
+    if (choice === setKey) return (await promptAndStoreApiKey(this.deps.keys, this.deps.ui, origin)) ?? null;
     if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'askLlama.baseUrl');
     return null;
   }

@@ -2,9 +2,9 @@
 // deprecated and whether the server serves them; then Meta Llama), or any other id typed in; offline it falls back to
 // the built-in list.
 import * as vscode from 'vscode';
-import { isLocalBaseUrl } from '../../api';
+import { hostOf } from '../../api';
 import { buildModelChoices, formatContextLength, type ModelChoice } from '../../common/modelChoices';
-import { hostOf, readSettings, writeModel } from '../config';
+import { readSettings, writeModel } from '../config';
 import type { CommandDeps } from './deps';
 
 interface ModelItem extends vscode.QuickPickItem {
@@ -16,7 +16,7 @@ interface ModelItem extends vscode.QuickPickItem {
 export async function selectModelCommand({ keys, models, ui }: CommandDeps): Promise<void> {
   const settings = readSettings();
   const host = hostOf(settings.baseUrl);
-  const apiKey = isLocalBaseUrl(settings.baseUrl) ? undefined : await keys.get().catch(() => undefined);
+  const apiKey = await keys.keyFor(settings.baseUrl).catch(() => undefined);
   const live = await models.fetch(settings.baseUrl, apiKey);
   const choices = buildModelChoices(live, settings.model);
 
