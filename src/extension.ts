@@ -5,6 +5,7 @@ import { ChatController } from './host/chat/chatController';
 import { ChatViewProvider } from './host/chat/chatViewProvider';
 import { registerCommands } from './host/commands/registerCommands';
 import { legacyKeyOrigin } from './host/config';
+import { EditSelectionController } from './host/edits/editSelectionController';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
 import { ModelCatalog } from './host/models/modelCatalog';
 import { RequestContextImpl } from './host/requestContextImpl';
@@ -25,10 +26,12 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   const models = new ModelCatalog(log);
   const requests = new RequestContextImpl({ keys, approvals, models, ui, log });
   const chat = new ChatController({ context, requests, log });
+  const edits = new EditSelectionController({ requests, ui, log });
 
   context.subscriptions.push(
     log,
     chat,
+    edits,
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, chat, log), {
       webviewOptions: { retainContextWhenHidden: false },
     }),
@@ -36,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
     new ModelStatusBar(chat),
   );
-  return { ui, requests, keys, secrets: context.secrets, approvals, trust, chat };
+  return { ui, requests, keys, secrets: context.secrets, approvals, trust, chat, edits };
 }
 
 export function deactivate(): void {}

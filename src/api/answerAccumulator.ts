@@ -3,7 +3,7 @@
 // llama.cpp `timings`, `meta.usage` cost blocks, and errors reported inside a 200 stream. Tool calls are assembled
 // alongside the text (see toolCallAssembler.ts) and returned with the result, never through onDelta.
 import { ApiError } from './apiError';
-import { isRecord } from './errorBody';
+import { isRecord } from './isRecord';
 import { safeMessage } from './redact';
 import { ToolCallAssembler } from './toolCallAssembler';
 import type { ChatResult, Usage } from './types';

@@ -4,7 +4,7 @@ import { ApiError } from './apiError';
 import { AttemptControl } from './attemptControl';
 import { endpointUrl, hostOf } from './baseUrl';
 import { keepAbortErrorsQuiet, readBodyText } from './bodyReading';
-import { isRecord } from './errorBody';
+import { isRecord } from './isRecord';
 import { errorFromHttpResponse } from './httpErrors';
 import { errorFromFailure } from './networkErrors';
 import { USER_AGENT } from './requestBuilder';

@@ -1,5 +1,5 @@
 // The one typed message protocol between the extension host and the chat page.
-// Both sides import this file; nothing else crosses the boundary.
+// Both sides import this file; nothing else crosses the boundary. The action lists here are the only runtime code.
 import type { Attachment, Chat, ChatMessage, ChatSummary, ErrorAction, Usage } from './chatTypes';
 
 /** Host → page. */
@@ -30,7 +30,13 @@ export interface SelectionInfo {
   endLine: number;
 }
 
-export type CodeBlockAction = 'copy' | 'insert' | 'newEditor' | 'apply';
+/** The buttons on a code block in an answer. The page checks clicks and the host checks page messages against this list. */
+export const CODE_BLOCK_ACTIONS = ['copy', 'insert', 'newEditor', 'apply'] as const;
+export type CodeBlockAction = (typeof CODE_BLOCK_ACTIONS)[number];
+
+export function isCodeBlockAction(value: unknown): value is CodeBlockAction {
+  return (CODE_BLOCK_ACTIONS as readonly unknown[]).includes(value);
+}
 
 /** Page → host. */
 export type PageMessage =

@@ -1,8 +1,7 @@
 // The user's answer, per server origin, to "This workspace sends your questions to <host>. Allow?": remembered in
 // the extension's global state (not in settings, which the workspace could write), asked once per origin.
 import * as vscode from 'vscode';
-import { originOf } from '../api';
-import { hostOf } from '../api/baseUrl';
+import { hostOf, originOf } from '../api';
 import type { HostUi } from './ui';
 import type { BaseUrlDecision } from './workspaceSettings';
 

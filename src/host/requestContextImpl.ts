@@ -2,11 +2,11 @@
 // from SecretStorage (asking for it when a remote server needs one), a check that the configured model still exists,
 // and the context window.
 import * as vscode from 'vscode';
-import { isLocalBaseUrl, originOf } from '../api';
+import { hostOf, isLocalBaseUrl, originOf } from '../api';
 import type { Attachment, ErrorView } from '../common/chatTypes';
 import { findModel, pickLiveLlama, shortModelName } from '../common/modelChoices';
 import { promptAndStoreApiKey, reportKeyringError } from './apiKeyPrompt';
-import { hostOf, readSettings, writeModel, type UserSettings } from './config';
+import { readSettings, writeModel, type UserSettings } from './config';
 import { captureEditorSelection } from './editorSelection';
 import { describeFailure } from './errorMessages';
 import type { ModelCatalog } from './models/modelCatalog';

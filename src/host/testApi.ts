@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { Chat } from '../common/chatTypes';
 import type { ChatActions } from './commands/deps';
+import type { EditSelectionController } from './edits/editSelectionController';
 import type { RequestContext } from './requestContext';
 import type { BaseUrlApprovals } from './baseUrlApprovals';
 import type { ApiKeyStore } from './secrets';
@@ -21,4 +22,6 @@ export interface AskLlamaApi {
   readonly trust: { isTrusted(): boolean };
   /** The chat controller; tests read the open chat to see the streamed answer arrive. */
   readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean };
+  /** Edit Selection; tests read the open proposal's state. */
+  readonly edits: EditSelectionController;
 }

@@ -9,6 +9,7 @@
 // - the number and total size of chats are bounded, oldest pruned first.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { isRecord } from '../../api/isRecord';
 import type { Chat, ChatMessage, ChatSummary } from '../../common/chatTypes';
 import { isChatId } from '../../common/pageMessageGuard';
 
@@ -36,10 +37,6 @@ interface IndexFile {
 interface ChatFile {
   schemaVersion: number;
   chat: Chat;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isMessage(value: unknown): value is ChatMessage {

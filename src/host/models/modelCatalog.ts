@@ -1,7 +1,7 @@
 // The server's model list, fetched lazily (never at activation) and remembered for the session per base URL, so
 // the context window and the "configured model is gone" check are available without waiting on the network again.
 import type * as vscode from 'vscode';
-import { listModels, type ModelInfo } from '../../api';
+import { hostOf, listModels, type ModelInfo } from '../../api';
 import { contextLengthOf } from '../../common/modelChoices';
 
 /** Long enough for a slow server, short enough that a dead one does not hold up a question for long. */
@@ -37,12 +37,12 @@ export class ModelCatalog {
       const models = await listModels(baseUrl, { apiKey, signal: controller.signal });
       this.known.set(baseUrl, models);
       this.failedAt.delete(baseUrl);
-      this.log.debug(`Model list from ${safeHost(baseUrl)}: ${models.length} models`);
+      this.log.debug(`Model list from ${hostOf(baseUrl, '(invalid base URL)')}: ${models.length} models`);
       return models;
     } catch (error) {
       this.failedAt.set(baseUrl, Date.now());
       const kind = (error as { kind?: unknown })?.kind;
-      this.log.info(`Model list from ${safeHost(baseUrl)} unavailable (${typeof kind === 'string' ? kind : 'error'}); using the built-in list`);
+      this.log.info(`Model list from ${hostOf(baseUrl, '(invalid base URL)')} unavailable (${typeof kind === 'string' ? kind : 'error'}); using the built-in list`);
       return undefined;
     } finally {
       clearTimeout(timer);
@@ -51,13 +51,5 @@ export class ModelCatalog {
 
   contextLength(baseUrl: string, model: string): number | undefined {
     return contextLengthOf(model, this.cached(baseUrl));
-  }
-}
-
-function safeHost(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return '(invalid base URL)';
   }
 }

@@ -8,11 +8,6 @@ export function selectionLabel(selection: Pick<SelectionInfo, 'fileName' | 'star
   return `${base}:${lines}`;
 }
 
-/** The model id without its vendor prefix, which the narrow sidebar cannot afford. */
-export function shortModelName(model: string): string {
-  return model.split('/').pop() || model;
-}
-
 /** "1,069 tokens (1,024 in, 45 out) · 2.3 s" */
 export function usageLine(message: Pick<ChatMessage, 'usage' | 'durationMs'>): string | undefined {
   const parts: string[] = [];

@@ -1,19 +1,16 @@
 // The chat page: builds the UI inside `#app`, turns host messages into DOM updates and user actions into page
 // messages. It talks to the host only through the typed protocol.
-import type { CodeBlockAction, HostMessage, PageMessage } from '../../common/protocol';
-import type { ErrorAction } from '../../common/chatTypes';
+import { isErrorAction } from '../../common/chatTypes';
+import { shortModelName } from '../../common/modelChoices';
+import { isCodeBlockAction, type HostMessage, type PageMessage } from '../../common/protocol';
 import { element } from '../dom';
 import { icon } from '../icons';
 import { ChatHistory } from './chatHistory';
 import { Composer } from './composer';
-import { shortModelName } from './format';
 import { MessageList } from './messageList';
 import { Notice } from './notice';
 import { SelectionChip } from './selectionChip';
 import type { PageState, Schedulers, WebviewApi } from './webviewApi';
-
-const CODE_ACTIONS: readonly string[] = ['copy', 'insert', 'newEditor', 'apply'] satisfies CodeBlockAction[];
-const ERROR_ACTIONS: readonly string[] = ['setApiKey', 'chooseModel', 'retry', 'openSettings', 'showLog'] satisfies ErrorAction[];
 
 export class PageController {
   private readonly messages: MessageList;
@@ -178,17 +175,17 @@ export class PageController {
     }
     const codeButton = target.closest('.code-block button[data-action]');
     const action = codeButton?.getAttribute('data-action');
-    if (codeButton && action && CODE_ACTIONS.includes(action)) {
+    if (codeButton && isCodeBlockAction(action)) {
       const block = codeButton.closest('.code-block');
       const code = block?.querySelector('pre > code')?.textContent ?? '';
       const language = block?.getAttribute('data-language') ?? undefined;
-      this.post({ type: 'codeBlock', action: action as CodeBlockAction, code, language });
+      this.post({ type: 'codeBlock', action, code, language });
       if (action === 'copy') flashLabel(codeButton, 'Copied');
       return;
     }
     const errorButton = target.closest('button[data-error-action]');
     const errorAction = errorButton?.getAttribute('data-error-action');
-    if (errorAction && ERROR_ACTIONS.includes(errorAction)) this.post({ type: 'errorAction', action: errorAction as ErrorAction });
+    if (isErrorAction(errorAction)) this.post({ type: 'errorAction', action: errorAction });
   }
 }
 
