@@ -1,5 +1,6 @@
 // Builds the two bundles the extension ships: the extension host (Node, CommonJS) and the chat page (browser).
 const esbuild = require('esbuild');
+const { exportL10n } = require('./scripts/exportL10n');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -75,6 +76,10 @@ const targets = [
 ];
 
 async function main() {
+  // l10n/bundle.l10n.json is regenerated from the sources on every build, and the host learns which strings the
+  // page uses (src/host/chat/pageL10n.ts). In watch mode this runs once, at the start.
+  const { pageKeys } = await exportL10n();
+  targets[0].define = { PAGE_L10N_KEYS: JSON.stringify(pageKeys) };
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
