@@ -126,7 +126,9 @@ export class RequestContextImpl implements RequestContext {
   private async confirmModel(settings: UserSettings, apiKey: string | undefined): Promise<string | undefined> {
     const checkKey = `${settings.baseUrl} ${settings.model}`;
     if (this.checkedModels.has(checkKey)) return settings.model;
-    const live = await this.deps.models.fetch(settings.baseUrl, apiKey);
+    // `ensure`: a list already fetched serves; after a failure the catalog backs off, so a server without /models
+    // (or whose /models hangs) is not asked again before every question.
+    const live = await this.deps.models.ensure(settings.baseUrl, apiKey);
     // No list (offline, or a server without /models): nothing to check against, send as configured.
     if (!live || live.length === 0 || findModel(live, settings.model)) {
       if (live) this.checkedModels.add(checkKey);
