@@ -14,6 +14,11 @@ const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const USER_KEY = 'key-user-server-61c2d9';
 const WORKSPACE_SERVER_KEY = 'key-workspace-server-0be317';
 
+/** The distinct Authorization headers a server received (requests without one left out: see keysPerServer). */
+function bearers(requests: RecordedRequest[]): string[] {
+  return [...new Set(requests.map((r) => r.headers.authorization).filter((a): a is string => a !== undefined))];
+}
+
 function withAnyKey(requests: RecordedRequest[], keys: string[]): RecordedRequest[] {
   return requests.filter((r) => keys.some((key) => (r.headers.authorization ?? '').includes(key)));
 }
@@ -88,7 +93,8 @@ describe('host: workspace base URLs and Restricted Mode', function () {
     }
     assert.strictEqual(repo.requests.length, 0);
     assert.strictEqual(chatRequests(user).length, 2);
-    assert.deepStrictEqual([...new Set(user.requests.map((r) => r.headers.authorization))], [`Bearer ${USER_KEY}`]);
+    assert.deepStrictEqual(bearers(user.requests), [`Bearer ${USER_KEY}`]);
+    for (const sent of chatRequests(user)) assert.strictEqual(sent.headers.authorization, `Bearer ${USER_KEY}`);
 
     // Allowed (after forgetting the answer): the workspace server is used, asks for its own key, never gets the user's.
     await api.approvals.forgetAll();
@@ -102,7 +108,8 @@ describe('host: workspace base URLs and Restricted Mode', function () {
     } finally {
       ui.restore();
     }
-    assert.strictEqual(repo.requests.length, 0, 'a remote server without its own key gets nothing, not the user key');
+    assert.deepStrictEqual(bearers(repo.requests), [], 'a remote server without its own key gets no key, not the user key');
+    assert.strictEqual(chatRequests(repo).length, 0, 'and no question until it has one');
     ui = scriptUi(api, (call) => {
       if (call.kind === 'showWarningMessage') return call.items.find((b: string) => /Set API Key/.test(b));
       if (call.kind === 'showInputBox') return WORKSPACE_SERVER_KEY;
@@ -116,7 +123,8 @@ describe('host: workspace base URLs and Restricted Mode', function () {
     }
     assert.strictEqual(chatRequests(repo).length, 1);
     assert.deepStrictEqual(withAnyKey(repo.requests, [USER_KEY]), [], 'the workspace server got the user key');
-    assert.deepStrictEqual([...new Set(repo.requests.map((r) => r.headers.authorization))], [`Bearer ${WORKSPACE_SERVER_KEY}`]);
+    assert.deepStrictEqual(bearers(repo.requests), [`Bearer ${WORKSPACE_SERVER_KEY}`]);
+    assert.strictEqual(chatRequests(repo)[0].headers.authorization, `Bearer ${WORKSPACE_SERVER_KEY}`);
     assert.deepStrictEqual(withAnyKey(user.requests, [WORKSPACE_SERVER_KEY]), []);
   });
 
