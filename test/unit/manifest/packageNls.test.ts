@@ -43,13 +43,15 @@ function shownStrings(value: unknown, at: string, out: Array<[string, string]>, 
 }
 
 /**
- * Everything under `contributes`. The top-level `displayName` and `description` stay literal: galleries read them raw
+ * Everything under `contributes` and `capabilities`. The top-level `displayName` and `description` stay literal: galleries read them raw
  * from package.json (Open VSX rejected `%displayName%` until eclipse-openvsx/openvsx#1833; the Marketplace's manifest
  * API does not resolve them either, microsoft/vscode#161798), and they are the extension's name in every listing.
  */
 function manifestStrings(): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   shownStrings(manifest.contributes, 'contributes', out);
+  // The Restricted Mode description (capabilities.untrustedWorkspaces.description) is shown in the trust dialog.
+  shownStrings(manifest.capabilities, 'capabilities', out);
   return out;
 }
 
