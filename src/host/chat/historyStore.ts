@@ -1,7 +1,8 @@
 // Saves every chat as its own JSON file in the extension's global storage, with an index of chats so activation
 // reads one small file and a chat is read only when opened. Plain Node (no vscode import) so it stays easy to test.
 //
-// Why it is built this way (users of other chat extensions lose history, see docs/anchors.md):
+// Why it is built this way (users of other chat extensions report lost or corrupted history, e.g. Cline issues #5289,
+// #6183 and #2321):
 // - every write goes to a temp file that is then renamed over the target, so a crash never leaves half a file;
 // - writes are serialized and a streaming answer is saved at most every `saveDelayMs`, so a reload mid-answer finds
 //   the partial answer without a disk write per token;
