@@ -1,5 +1,6 @@
 // Every request failure kind → one sentence the user can act on, plus the buttons that fix it.
-// Pure: the host passes `vscode.l10n.t` as `t`, so the strings stay literal here (for extraction) and testable.
+// Pure: the host passes `vscode.l10n.t` as `t`. Every string is a literal `l10n.t(...)` call, the shape the l10n bundle's
+// extractor (scripts/exportL10n.js) finds, so translations cover them.
 import type { ErrorAction, ErrorView } from './chatTypes';
 
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
@@ -38,15 +39,16 @@ export function isKnownErrorKind(kind: unknown): kind is KnownErrorKind {
 }
 
 export function describeErrorKind(kind: KnownErrorKind, details: ErrorDetails, t: Translate): ErrorView {
-  const { message, actions } = entryFor(kind, details, t);
+  const { message, actions } = entryFor(kind, details, { t });
   return { kind, message, actions };
 }
 
 /** For failures that are not an ApiError at all (a bug, or an exception from VS Code itself). */
 export function describeUnexpected(safeMessage: string, t: Translate): ErrorView {
+  const l10n = { t };
   const message = safeMessage
-    ? t('Something went wrong: {0}', safeMessage)
-    : t('Something went wrong. The log has the details.');
+    ? l10n.t('Something went wrong: {0}', safeMessage)
+    : l10n.t('Something went wrong. The log has the details.');
   return { kind: 'unknown', message, actions: ['retry', 'showLog'] };
 }
 
@@ -59,56 +61,56 @@ function entry(message: string, ...actions: ErrorAction[]): Entry {
   return { message, actions };
 }
 
-function entryFor(kind: KnownErrorKind, d: ErrorDetails, t: Translate): Entry {
+function entryFor(kind: KnownErrorKind, d: ErrorDetails, l10n: { t: Translate }): Entry {
   const { host, model, serverMessage, status, retryAfterMs } = d;
   switch (kind) {
     case 'auth':
-      return entry(t('{0} rejected the API key. Set a valid key to continue.', host), 'setApiKey');
+      return entry(l10n.t('{0} rejected the API key. Set a valid key to continue.', host), 'setApiKey');
     case 'forbidden':
       return entry(
-        t('{0} refused the request: the account may be out of credits or not allowed to use {1}. Check your plan, or the base URL in settings.', host, model),
+        l10n.t('{0} refused the request: the account may be out of credits or not allowed to use {1}. Check your plan, or the base URL in settings.', host, model),
         'openSettings',
       );
     case 'bad_request': {
       const message = serverMessage
-        ? t('{0} rejected the request as invalid ({1}). Check the model and settings.', host, serverMessage)
-        : t('{0} rejected the request as invalid. Check the model and settings.', host);
+        ? l10n.t('{0} rejected the request as invalid ({1}). Check the model and settings.', host, serverMessage)
+        : l10n.t('{0} rejected the request as invalid. Check the model and settings.', host);
       return entry(message, 'openSettings', 'showLog');
     }
     case 'model_unavailable':
-      return entry(t('The model {0} is not available on {1}; it may be deprecated or misspelled. Choose another model.', model, host), 'chooseModel');
+      return entry(l10n.t('The model {0} is not available on {1}; it may be deprecated or misspelled. Choose another model.', model, host), 'chooseModel');
     case 'context_length':
       return entry(
-        t('The conversation is too long for the context window of {0}. Shorten the selection or choose a model with a larger context.', model),
+        l10n.t('The conversation is too long for the context window of {0}. Shorten the selection or choose a model with a larger context.', model),
         'chooseModel',
       );
     case 'rate_limited': {
       const message =
         retryAfterMs !== undefined && retryAfterMs > 0
-          ? t('{0} is rate limiting requests. Wait {1} s, then retry.', host, Math.ceil(retryAfterMs / 1000))
-          : t('{0} is rate limiting requests. Wait a moment, then retry.', host);
+          ? l10n.t('{0} is rate limiting requests. Wait {1} s, then retry.', host, Math.ceil(retryAfterMs / 1000))
+          : l10n.t('{0} is rate limiting requests. Wait a moment, then retry.', host);
       return entry(message, 'retry');
     }
     case 'server': {
       const message =
-        status !== undefined ? t('{0} had an internal error (HTTP {1}). Retry in a moment.', host, status) : t('{0} had an internal error. Retry in a moment.', host);
+        status !== undefined ? l10n.t('{0} had an internal error (HTTP {1}). Retry in a moment.', host, status) : l10n.t('{0} had an internal error. Retry in a moment.', host);
       return entry(message, 'retry', 'showLog');
     }
     case 'stream_error': {
       const message = serverMessage
-        ? t('{0} reported an error in the middle of the answer ({1}). Retry.', host, serverMessage)
-        : t('{0} reported an error in the middle of the answer. Retry.', host);
+        ? l10n.t('{0} reported an error in the middle of the answer ({1}). Retry.', host, serverMessage)
+        : l10n.t('{0} reported an error in the middle of the answer. Retry.', host);
       return entry(message, 'retry', 'showLog');
     }
     case 'truncated':
-      return entry(t('The connection to {0} closed before the answer was complete. Retry.', host), 'retry', 'showLog');
+      return entry(l10n.t('The connection to {0} closed before the answer was complete. Retry.', host), 'retry', 'showLog');
     case 'timeout':
-      return entry(t('{0} did not answer within {1} s. Retry, or raise the request timeout in settings.', host, d.timeoutSeconds), 'retry', 'showLog');
+      return entry(l10n.t('{0} did not answer within {1} s. Retry, or raise the request timeout in settings.', host, d.timeoutSeconds), 'retry', 'showLog');
     case 'bad_response':
-      return entry(t('{0} sent a response that is not an OpenAI-compatible answer. Check the base URL, then retry.', host), 'retry', 'showLog');
+      return entry(l10n.t('{0} sent a response that is not an OpenAI-compatible answer. Check the base URL, then retry.', host), 'retry', 'showLog');
     case 'network':
-      return entry(t('Could not reach {0}. Check your connection, proxy and the base URL setting, then retry.', host), 'retry', 'openSettings', 'showLog');
+      return entry(l10n.t('Could not reach {0}. Check your connection, proxy and the base URL setting, then retry.', host), 'retry', 'openSettings', 'showLog');
     case 'cancelled':
-      return entry(t('Stopped. The partial answer is kept.'));
+      return entry(l10n.t('Stopped. The partial answer is kept.'));
   }
 }

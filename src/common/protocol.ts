@@ -2,6 +2,12 @@
 // Both sides import this file; nothing else crosses the boundary. The action lists here are the only runtime code.
 import type { Attachment, Chat, ChatMessage, ChatSummary, ErrorAction, Usage } from './chatTypes';
 
+/**
+ * Id of the JSON data block in the page's HTML with the page's translations (English text → translation), read once
+ * before the page is built (src/webview/l10n.ts); absent in English.
+ */
+export const PAGE_L10N_ELEMENT_ID = 'ask-llama-l10n';
+
 /** Host → page. */
 export type HostMessage =
   /** Full state: sent on `ready`, after switching chats and after a window reload. */

@@ -11,6 +11,7 @@ import { MessageList } from './messageList';
 import { Notice } from './notice';
 import { SelectionChip } from './selectionChip';
 import type { PageState, Schedulers, WebviewApi } from './webviewApi';
+import { l10n } from '../l10n';
 
 export class PageController {
   private readonly messages: MessageList;
@@ -57,9 +58,9 @@ export class PageController {
       delete: (chatId) => this.post({ type: 'deleteChat', chatId }),
     });
 
-    const newChat = this.toolbarButton('new-chat', 'add', 'New Chat');
+    const newChat = this.toolbarButton('new-chat', 'add', l10n.t('New Chat'));
     newChat.addEventListener('click', () => this.post({ type: 'newChat' }));
-    this.historyButton = this.toolbarButton('history', 'history', 'Show past chats');
+    this.historyButton = this.toolbarButton('history', 'history', l10n.t('Show past chats'));
     this.historyButton.setAttribute('aria-expanded', 'false');
     this.historyButton.setAttribute('aria-controls', 'history-panel');
     this.historyButton.addEventListener('click', () => this.toggleHistory());
@@ -144,8 +145,8 @@ export class PageController {
   }
 
   private setModel(model: string): void {
-    const label = model ? `Model: ${model}. Click to choose another model.` : 'Choose a model';
-    this.modelButton.replaceChildren(icon(this.doc, 'settings-gear'), element(this.doc, 'span', { class: 'model-name' }, model ? shortModelName(model) : 'Model'));
+    const label = model ? l10n.t('Model: {0}. Click to choose another model.', model) : l10n.t('Choose a model');
+    this.modelButton.replaceChildren(icon(this.doc, 'settings-gear'), element(this.doc, 'span', { class: 'model-name' }, model ? shortModelName(model) : l10n.t('Model')));
     this.modelButton.setAttribute('aria-label', label);
     this.modelButton.title = label;
   }
@@ -180,7 +181,7 @@ export class PageController {
       const code = block?.querySelector('pre > code')?.textContent ?? '';
       const language = block?.getAttribute('data-language') ?? undefined;
       this.post({ type: 'codeBlock', action, code, language });
-      if (action === 'copy') flashLabel(codeButton, 'Copied');
+      if (action === 'copy') flashLabel(codeButton, l10n.t('Copied'));
       return;
     }
     const errorButton = target.closest('button[data-error-action]');
