@@ -14,6 +14,9 @@ import { ModelStatusBar } from './host/statusBar';
 import type { AskLlamaApi } from './host/testApi';
 import { createWindowUi } from './host/ui';
 
+/** The chat of the active window: `deactivate()` waits for its last save. */
+let activeChat: ChatController | undefined;
+
 export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   const log = vscode.window.createOutputChannel('Ask Llama', { log: true });
   const ui = createWindowUi();
@@ -21,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   const models = new ModelCatalog(log);
   const requests = new RequestContextImpl({ keys, models, ui, log });
   const chat = new ChatController({ context, requests, log });
+  activeChat = chat;
   const edits = new EditSelectionController({ requests, ui, log });
 
   context.subscriptions.push(
@@ -37,4 +41,9 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   return { ui, requests, keys, secrets: context.secrets, chat, edits };
 }
 
-export function deactivate(): void {}
+/** VS Code waits for this promise: the answer in flight is stopped and the chat history flushed to disk. */
+export function deactivate(): Promise<void> | undefined {
+  const chat = activeChat;
+  activeChat = undefined;
+  return chat?.dispose();
+}
