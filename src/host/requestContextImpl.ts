@@ -45,6 +45,20 @@ export class RequestContextImpl implements RequestContext {
     };
   }
 
+  async current(): Promise<RequestSettings> {
+    const settings = readSettings();
+    return {
+      baseUrl: settings.baseUrl,
+      apiKey: await this.storedKeyQuietly(settings.baseUrl),
+      model: settings.model,
+      temperature: settings.temperature,
+      maxTokens: settings.maxTokens,
+      systemPrompt: settings.systemPrompt,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model),
+    };
+  }
+
   async captureSelection(): Promise<Attachment | undefined | null> {
     const settings = readSettings();
     // The window decides whether the selection fits, so learn it now (the list is public on the AI/ML API; a
@@ -60,10 +74,10 @@ export class RequestContextImpl implements RequestContext {
     });
   }
 
-  describeError(error: unknown): ErrorView {
+  describeError(error: unknown, model?: string): ErrorView {
     const settings = readSettings();
     return describeFailure(error, {
-      model: settings.model,
+      model: model ?? settings.model,
       host: hostOf(settings.baseUrl),
       timeoutSeconds: settings.timeoutSeconds,
       apiKeys: this.deps.keys.knownKeysForRedaction(),
