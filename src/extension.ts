@@ -1,6 +1,7 @@
 // Wires the extension together. Nothing here does work of its own, and nothing touches the network or the disk:
 // the model list is fetched when first needed, the chat history when the view opens.
 import * as vscode from 'vscode';
+import { LOCAL_SERVER_PORTS } from './api';
 import { ChatController } from './host/chat/chatController';
 import { ChatViewProvider } from './host/chat/chatViewProvider';
 import { registerCommands } from './host/commands/registerCommands';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   const chat = new ChatController({ context, requests, log });
   activeChat = chat;
   const edits = new EditSelectionController({ requests, ui, log });
+  const localServers = { ports: [...LOCAL_SERVER_PORTS] };
 
   context.subscriptions.push(
     log,
@@ -40,12 +42,12 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, chat, log), {
       webviewOptions: { retainContextWhenHidden: false },
     }),
-    ...registerCommands({ chat, requests, keys, models, ui, log }),
+    ...registerCommands({ chat, requests, keys, models, ui, log, localServers }),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
     new ModelStatusBar(chat),
     ...registerLanguageModelSurfaces({ requests, models, log }),
   );
-  return { ui, requests, keys, secrets: context.secrets, approvals, trust, chat, edits };
+  return { ui, requests, keys, secrets: context.secrets, approvals, trust, chat, edits, localServers };
 }
 
 /** VS Code waits for this promise: the answer in flight is stopped and the chat history flushed to disk. */

@@ -4,6 +4,8 @@ export type { ChatOptions, RetryInfo } from './chat';
 export { listModels, clearModelCache } from './models';
 export type { ListModelsOptions } from './models';
 export { hostOf, isLocalBaseUrl, originOf } from './baseUrl';
+export { findLocalServers, LOCAL_SERVER_PORTS } from './localServers';
+export type { LocalServer, LocalServerPort } from './localServers';
 export { plainExcerpt, redactSecrets } from './redact';
 export { ApiError, isApiError } from './apiError';
 export type { ChatMessage, ChatRequest, ChatResult, ChatRole, ChatTool, ErrorKind, ModelInfo, ToolCall, ToolChoice, Usage } from './types';

@@ -65,6 +65,13 @@ export function legacyKeyOrigin(): string {
   return origin && !isLocalBaseUrl(userValue) ? origin : originOf(DEFAULT_BASE_URL)!;
 }
 
+/** A local server picked in Select Model: its base URL and model together, in the user (global) settings. */
+export async function writeServerAndModel(baseUrl: string, model: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  await config.update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
+  await config.update('model', model, vscode.ConfigurationTarget.Global);
+}
+
 /** The model choice is a user preference, not a project one: it goes to the user (global) settings. */
 export async function writeModel(model: string): Promise<void> {
   await vscode.workspace.getConfiguration(CONFIG_SECTION).update('model', model, vscode.ConfigurationTarget.Global);

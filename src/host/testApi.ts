@@ -2,7 +2,7 @@
 // request context and key store of the running extension; nothing else in the product reads it.
 import type * as vscode from 'vscode';
 import type { Chat } from '../common/chatTypes';
-import type { ChatActions } from './commands/deps';
+import type { ChatActions, CommandDeps } from './commands/deps';
 import type { EditSelectionController } from './edits/editSelectionController';
 import type { RequestContext } from './requestContext';
 import type { BaseUrlApprovals } from './baseUrlApprovals';
@@ -24,4 +24,6 @@ export interface AskLlamaApi {
   readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean };
   /** Edit Selection; tests read the open proposal's state. */
   readonly edits: EditSelectionController;
+  /** Mutable: the ports Select Model probes for local servers, so tests point it at scripted servers. */
+  readonly localServers: CommandDeps['localServers'];
 }

@@ -2,6 +2,7 @@
 // ChatController contract the commands call, so each command file stays small and independent of the chat code.
 import type * as vscode from 'vscode';
 import type { Attachment } from '../../common/chatTypes';
+import type { LocalServerPort } from '../../api';
 import type { ModelCatalog } from '../models/modelCatalog';
 import type { RequestContext } from '../requestContext';
 import type { ApiKeyStore } from '../secrets';
@@ -21,4 +22,6 @@ export interface CommandDeps {
   models: ModelCatalog;
   ui: HostUi;
   log: vscode.LogOutputChannel;
+  /** The loopback ports Select Model probes for local servers; tests replace the list. */
+  localServers: { ports: LocalServerPort[] };
 }

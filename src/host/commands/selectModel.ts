@@ -1,26 +1,33 @@
 // askLlama.selectModel: a quick pick of the server's chat models (the seed models first, always present, marked
 // deprecated and whether the server serves them; then Meta Llama), or any other id typed in; offline it falls back to
-// the built-in list.
+// the built-in list. Models of OpenAI-compatible servers running on this machine (Ollama, LM Studio, llama.cpp, vLLM)
+// are listed too, grouped by server; picking one sets the base URL and the model together.
 import * as vscode from 'vscode';
-import { hostOf } from '../../api';
+import { findLocalServers, hostOf, originOf, type LocalServer } from '../../api';
 import { buildModelChoices, formatContextLength, type ModelChoice } from '../../common/modelChoices';
-import { readSettings, writeModel } from '../config';
+import { readSettings, writeModel, writeServerAndModel } from '../config';
 import type { CommandDeps } from './deps';
 
 interface ModelItem extends vscode.QuickPickItem {
   modelId?: string;
   /** The free-text row. */
   other?: true;
+  /** A model of a local server: choosing it switches the base URL too. */
+  baseUrl?: string;
 }
 
-export async function selectModelCommand({ keys, models, ui }: CommandDeps): Promise<void> {
+export async function selectModelCommand({ keys, models, ui, localServers }: CommandDeps): Promise<void> {
   const settings = readSettings();
   const host = hostOf(settings.baseUrl);
+  // Local servers are looked for only now, while the list is being made, at the same time as the server's list.
+  const probing = findLocalServers(localServers.ports);
   const apiKey = await keys.keyFor(settings.baseUrl).catch(() => undefined);
   const live = await models.fetch(settings.baseUrl, apiKey);
   const choices = buildModelChoices(live, settings.model);
+  const current = originOf(settings.baseUrl);
+  const local = (await probing).filter((server) => originOf(server.baseUrl) !== current);
 
-  const picked = await ui.showQuickPick(toItems(choices, host), {
+  const picked = await ui.showQuickPick(toItems(choices, host, local), {
     title: live
       ? vscode.l10n.t('Ask Llama: Select Model ({0})', host)
       : vscode.l10n.t('Ask Llama: Select Model (built-in list: {0} did not answer)', host),
@@ -29,19 +36,34 @@ export async function selectModelCommand({ keys, models, ui }: CommandDeps): Pro
     ignoreFocusOut: true,
   });
   if (!picked) return;
+  if (picked.baseUrl && picked.modelId) return writeServerAndModel(picked.baseUrl, picked.modelId);
   const model = picked.other ? await askForModelId(ui, settings.model) : picked.modelId;
   if (!model) return;
   await writeModel(model);
 }
 
-function toItems(choices: ModelChoice[], host: string): ModelItem[] {
+function toItems(choices: ModelChoice[], host: string, local: LocalServer[]): ModelItem[] {
   const llamas = choices.filter((c) => c.isMetaLlama);
   const others = choices.filter((c) => !c.isMetaLlama);
   const items: ModelItem[] = [];
   if (llamas.length) items.push(separator(vscode.l10n.t('Meta Llama')), ...llamas.map((c) => toItem(c, host)));
   if (others.length) items.push(separator(vscode.l10n.t('Other models')), ...others.map((c) => toItem(c, host)));
+  items.push(...localItems(local));
   items.push(separator(''), { label: vscode.l10n.t('$(edit) Other model id…'), other: true, alwaysShow: true });
   return items;
+}
+
+/** One group per local server: "Ollama · 127.0.0.1:11434", then its models. */
+function localItems(servers: LocalServer[]): ModelItem[] {
+  return servers.flatMap((server) => [
+    separator(vscode.l10n.t('{0} on this machine · {1}', server.name, hostOf(server.baseUrl))),
+    ...server.models.map((model) => ({
+      label: model.id,
+      description: vscode.l10n.t('switches the base URL to {0}', server.baseUrl),
+      modelId: model.id,
+      baseUrl: server.baseUrl,
+    })),
+  ]);
 }
 
 function toItem(choice: ModelChoice, host: string): ModelItem {

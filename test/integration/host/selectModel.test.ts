@@ -87,6 +87,39 @@ describe('host: Select Model', () => {
     assert.strictEqual(globalModel(), 'my-org/my-llama-finetune');
   });
 
+  it('lists the models of local servers that answer /v1/models, grouped by server, and switches base URL and model together', async () => {
+    routeServer(server, [{ id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', contextLength: 128000 }], []);
+    const ollama = await ScriptedServer.start();
+    const withoutModels = await ScriptedServer.start();
+    ollama.setFallback({ status: 200, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ object: 'list', data: [{ id: 'llama3.2:3b', object: 'model' }] })] });
+    withoutModels.setFallback({ status: 404, headers: { 'content-type': 'text/plain' }, chunks: ['Not Found'] });
+    const port = (s: ScriptedServer) => Number(new URL(s.baseUrl).port);
+    const savedPorts = api.localServers.ports;
+    api.localServers.ports = [
+      { port: port(ollama), name: 'Ollama' },
+      { port: port(withoutModels), name: 'LM Studio' },
+    ];
+    const ui = scriptUi(api, (call) => (call.kind === 'showQuickPick' ? call.items.find((item) => item.modelId === 'llama3.2:3b') : undefined));
+    let pick: UiCall;
+    try {
+      await vscode.commands.executeCommand('askLlama.selectModel');
+      pick = ui.of('showQuickPick')[0];
+    } finally {
+      ui.restore();
+      api.localServers.ports = savedPorts;
+      await Promise.all([ollama.close(), withoutModels.close()]);
+    }
+    const labels = pick.items.map((item) => item.label);
+    const group = labels.findIndex((label) => /^Ollama on this machine · 127\.0\.0\.1:\d+$/.test(label));
+    assert.ok(group >= 0, `an Ollama group: ${labels.join(' | ')}`);
+    assert.strictEqual(labels[group + 1], 'llama3.2:3b');
+    assert.ok(!labels.some((label) => /LM Studio/.test(label)), 'a server without /models is not offered');
+    assert.ok(labels.indexOf('meta-llama/Llama-3.3-70B-Instruct-Turbo') < group, "the configured server's models come first");
+    const config = vscode.workspace.getConfiguration('askLlama');
+    assert.strictEqual(config.inspect('baseUrl')?.globalValue, ollama.baseUrl);
+    assert.strictEqual(globalModel(), 'llama3.2:3b');
+  });
+
   it('changes nothing when the pick is dismissed', async () => {
     routeServer(server, 'fail', []);
     const ui = scriptUi(api);
