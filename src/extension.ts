@@ -5,6 +5,7 @@ import { ChatController } from './host/chat/chatController';
 import { ChatViewProvider } from './host/chat/chatViewProvider';
 import { registerCommands } from './host/commands/registerCommands';
 import { legacyKeyOrigin } from './host/config';
+import { registerFixWithLlama } from './host/context/fixCodeActions';
 import { EditSelectionController } from './host/edits/editSelectionController';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
 import { ModelCatalog } from './host/models/modelCatalog';
@@ -20,7 +21,10 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin);
   const models = new ModelCatalog(log);
   const requests = new RequestContextImpl({ keys, models, ui, log });
-  const chat = new ChatController({ context, requests, log });
+  // Yes/no questions go through `ui`, so integration tests can answer them like every other dialog.
+  const confirm = (question: string, action: string) =>
+    Promise.resolve(ui.showWarningMessage(question, { modal: true }, action)).then((choice) => choice === action);
+  const chat = new ChatController({ context, requests, log, confirm });
   const edits = new EditSelectionController({ requests, ui, log });
 
   context.subscriptions.push(
@@ -32,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
     }),
     ...registerCommands({ chat, requests, keys, models, ui, log }),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
+    ...registerFixWithLlama((question, attachment) => chat.ask(question, attachment)),
     new ModelStatusBar(chat),
   );
   return { ui, requests, keys, secrets: context.secrets, chat, edits };

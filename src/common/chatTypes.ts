@@ -12,6 +12,15 @@ export interface Attachment {
   code: string;
   /** Set when the user chose to send only part of an over-long selection. */
   truncatedTo?: { startLine: number; endLine: number };
+  /** Where the sent code is (the document and the exact range), when it came from an open document: Apply targets it. */
+  location?: CodeLocation;
+}
+
+/** A range of a document: its URI as a string and 0-based [line, character] positions, end exclusive. */
+export interface CodeLocation {
+  uri: string;
+  start: [number, number];
+  end: [number, number];
 }
 
 export type ErrorAction = 'setApiKey' | 'chooseModel' | 'retry' | 'openSettings' | 'showLog';

@@ -2,6 +2,7 @@
 // request context and key store of the running extension; nothing else in the product reads it.
 import type * as vscode from 'vscode';
 import type { Chat } from '../common/chatTypes';
+import type { PageMessage } from '../common/protocol';
 import type { ChatActions } from './commands/deps';
 import type { EditSelectionController } from './edits/editSelectionController';
 import type { RequestContext } from './requestContext';
@@ -15,8 +16,8 @@ export interface AskLlamaApi {
   readonly keys: ApiKeyStore;
   /** The extension's own SecretStorage, so the key migration can be tested from a key stored the old way. */
   readonly secrets: vscode.SecretStorage;
-  /** The chat controller; tests read the open chat to see the streamed answer arrive. */
-  readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean };
+  /** The chat controller; tests read the open chat to see the streamed answer arrive, and click its page's buttons. */
+  readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean; handlePageMessage(message: PageMessage): Promise<void> };
   /** Edit Selection; tests read the open proposal's state. */
   readonly edits: EditSelectionController;
 }

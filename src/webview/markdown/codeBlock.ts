@@ -8,7 +8,7 @@ const CODE_ACTIONS: readonly { action: CodeBlockAction; label: string; icon: Ico
   { action: 'copy', label: 'Copy', icon: 'copy' },
   { action: 'insert', label: 'Insert at Cursor', icon: 'insert' },
   { action: 'newEditor', label: 'Open in New Editor', icon: 'new-file' },
-  { action: 'apply', label: 'Apply to Selection', icon: 'diff' },
+  { action: 'apply', label: 'Apply in Editor (where the question was, or the selection)', icon: 'diff' },
 ];
 
 export interface CodeBlockParts {

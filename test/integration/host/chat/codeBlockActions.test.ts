@@ -64,7 +64,7 @@ describe('CodeBlockActions (real editors)', () => {
     editor = await editorWith('line 0\nline 1\nline 2\nline 3\n');
     select(editor, 1, 2);
     answers.push(true);
-    assert.equal(await actions.applyToSelection('NEW 1\nNEW 2'), 'applied');
+    assert.equal(await actions.apply('NEW 1\nNEW 2'), 'applied');
     assert.equal(editor.document.getText(), 'line 0\nNEW 1\nNEW 2\nline 3\n');
   });
 
@@ -78,7 +78,7 @@ describe('CodeBlockActions (real editors)', () => {
       proposal = (await vscode.workspace.openTextDocument(proposalDiffTab(fileName)!.modified)).getText();
       return false;
     });
-    assert.equal(await actions.applyToSelection('B'), 'declined');
+    assert.equal(await actions.apply('B'), 'declined');
     assert.equal(proposal, 'a\nB\nc\n');
     assert.equal(editor.document.getText(), 'a\nb\nc\n', 'declined: unchanged');
   });
@@ -92,15 +92,18 @@ describe('CodeBlockActions (real editors)', () => {
       await vscode.workspace.applyEdit(edit);
       return true;
     });
-    assert.equal(await actions.applyToSelection('REPLACED'), 'documentChanged');
+    assert.equal(await actions.apply('REPLACED'), 'documentChanged');
     assert.equal(editor.document.getText(), 'inserted meanwhile\nkeep\nreplace me\nkeep\n');
   });
 
-  it('asks for a selection instead of applying without one', async () => {
+  it('with no selection and no matching declaration, proposes inserting at the cursor', async () => {
     editor = await editorWith('x\n');
-    editor.selection = new vscode.Selection(0, 0, 0, 0);
-    assert.equal(await actions.applyToSelection('y'), 'noSelection');
+    editor.selection = new vscode.Selection(0, 1, 0, 1);
+    assert.equal(await actions.apply('y'), 'declined', 'the user said no: nothing changes');
     assert.equal(editor.document.getText(), 'x\n');
+    answers.push(true);
+    assert.equal(await actions.apply('y'), 'applied');
+    assert.equal(editor.document.getText(), 'xy\n');
   });
 
   it('inserts at the cursor', async () => {
