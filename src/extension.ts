@@ -8,6 +8,7 @@ import { legacyKeyOrigin } from './host/config';
 import { registerFixWithLlama } from './host/context/fixCodeActions';
 import { EditSelectionController } from './host/edits/editSelectionController';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
+import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
 import { ModelCatalog } from './host/models/modelCatalog';
 import { RequestContextImpl } from './host/requestContextImpl';
 import { ApiKeyStore } from './host/secrets';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
     ...registerFixWithLlama((question, attachment) => chat.ask(question, attachment)),
     new ModelStatusBar(chat),
+    ...registerLanguageModelSurfaces({ requests, models, log }),
   );
   return { ui, requests, keys, secrets: context.secrets, chat, edits };
 }

@@ -2,7 +2,7 @@
 // once and the JSON arguments in pieces, keyed by `index`; a whole completion carries each call in one entry.
 // The arguments are only parsed once the answer is over, and text that is not a JSON object is a bad_response.
 import { ApiError } from './apiError';
-import { isRecord } from './errorBody';
+import { isRecord } from './isRecord';
 import type { ToolCall } from './types';
 
 interface PartialCall {

@@ -116,11 +116,15 @@ export function pickLiveLlama(live: readonly ModelEntry[]): ModelEntry | undefin
   return llamas[0];
 }
 
-/** "meta-llama/Llama-3.3-70B-Instruct-Turbo" → "Llama-3.3-70B-Instruct-Turbo": fits a status bar. */
+/**
+ * "meta-llama/Llama-3.3-70B-Instruct-Turbo" → "Llama-3.3-70B-Instruct-Turbo": the id without its vendor prefix, which
+ * the status bar and the narrow chat page cannot afford. Both show this same name. A trailing slash or spaces (a
+ * hand-edited setting) are ignored; an id that is nothing but slashes is shown as it is.
+ */
 export function shortModelName(model: string): string {
   const trimmed = model.trim().replace(/\/+$/, '');
-  const slash = trimmed.lastIndexOf('/');
-  return slash >= 0 ? trimmed.slice(slash + 1) : trimmed;
+  const name = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  return name || model.trim();
 }
 
 /** "131000" → "131K", "1048576" → "1M": compact context sizes for a list row. */

@@ -1,7 +1,7 @@
 // The one place that asks the user for a server's key and stores it: used by the Set API Key command and by the
 // "needs an API key" prompt before a request, so the waiting question can go on once the key is saved.
 import * as vscode from 'vscode';
-import { hostOf } from '../api/baseUrl';
+import { hostOf } from '../api';
 import { ApiKeyStore, KeyringError } from './secrets';
 import type { HostUi } from './ui';
 

@@ -73,8 +73,11 @@ export function codeLocation(uri: vscode.Uri, range: vscode.Range): CodeLocation
   return { uri: uri.toString(), start: [range.start.line, range.start.character], end: [range.end.line, range.end.character] };
 }
 
-/** A selection that ends at column 0 of a line does not include that line (the usual whole-line selection). */
-function lastSelectedLine(selection: vscode.Selection): number {
+/**
+ * The 1-based last line of `selection`. A selection that ends at column 0 of a later line does not include that line
+ * (the usual whole-line selection). The chip and the attachment both use this rule.
+ */
+export function lastSelectedLine(selection: vscode.Selection): number {
   const end = selection.end;
   return end.character === 0 && end.line > selection.start.line ? end.line : end.line + 1;
 }

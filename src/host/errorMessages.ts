@@ -1,9 +1,9 @@
 // Applies the pure error table (src/common/errorTable.ts) to a thrown value, with the user's language and with
 // everything that came from outside (server text, exception messages) stripped of tags and of the key.
 import * as vscode from 'vscode';
+import { plainExcerpt, redactSecrets } from '../api';
 import type { ErrorView } from '../common/chatTypes';
 import { describeErrorKind, describeUnexpected, isKnownErrorKind, type ErrorDetails } from '../common/errorTable';
-import { plainExcerpt, redactSecrets } from '../common/redact';
 
 export interface ErrorSituation {
   model: string;

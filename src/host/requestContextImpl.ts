@@ -2,11 +2,11 @@
 // from SecretStorage (asking for it when a remote server needs one), a check that the configured model still exists,
 // and the context window.
 import * as vscode from 'vscode';
-import { isLocalBaseUrl, originOf } from '../api';
+import { hostOf, isLocalBaseUrl, originOf } from '../api';
 import type { Attachment, ErrorView } from '../common/chatTypes';
 import { findModel, pickLiveLlama, shortModelName } from '../common/modelChoices';
 import { promptAndStoreApiKey, reportKeyringError } from './apiKeyPrompt';
-import { hostOf, readSettings, writeModel, type UserSettings } from './config';
+import { readSettings, writeModel, type UserSettings } from './config';
 import { captureEditorSelection } from './editorSelection';
 import { describeFailure } from './errorMessages';
 import type { ModelCatalog } from './models/modelCatalog';
@@ -45,6 +45,20 @@ export class RequestContextImpl implements RequestContext {
     };
   }
 
+  async current(): Promise<RequestSettings> {
+    const settings = readSettings();
+    return {
+      baseUrl: settings.baseUrl,
+      apiKey: await this.storedKeyQuietly(settings.baseUrl),
+      model: settings.model,
+      temperature: settings.temperature,
+      maxTokens: settings.maxTokens,
+      systemPrompt: settings.systemPrompt,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model),
+    };
+  }
+
   async captureSelection(): Promise<Attachment | undefined | null> {
     const settings = readSettings();
     // The window decides whether the selection fits, so learn it now (the list is public on the AI/ML API; a
@@ -60,10 +74,10 @@ export class RequestContextImpl implements RequestContext {
     });
   }
 
-  describeError(error: unknown): ErrorView {
+  describeError(error: unknown, model?: string): ErrorView {
     const settings = readSettings();
     return describeFailure(error, {
-      model: settings.model,
+      model: model ?? settings.model,
       host: hostOf(settings.baseUrl),
       timeoutSeconds: settings.timeoutSeconds,
       apiKeys: this.deps.keys.knownKeysForRedaction(),
@@ -118,7 +132,9 @@ export class RequestContextImpl implements RequestContext {
   private async confirmModel(settings: UserSettings, apiKey: string | undefined): Promise<string | undefined> {
     const checkKey = `${settings.baseUrl} ${settings.model}`;
     if (this.checkedModels.has(checkKey)) return settings.model;
-    const live = await this.deps.models.fetch(settings.baseUrl, apiKey);
+    // `ensure`: a list already fetched serves; after a failure the catalog backs off, so a server without /models
+    // (or whose /models hangs) is not asked again before every question.
+    const live = await this.deps.models.ensure(settings.baseUrl, apiKey);
     // No list (offline, or a server without /models): nothing to check against, send as configured.
     if (!live || live.length === 0 || findModel(live, settings.model)) {
       if (live) this.checkedModels.add(checkKey);

@@ -3,8 +3,7 @@
 // for. A broken keyring (a known Linux problem) makes SecretStorage throw; that surfaces as KeyringError so callers
 // can say so plainly.
 import type * as vscode from 'vscode';
-import { originOf } from '../api';
-import { redactSecrets } from '../common/redact';
+import { originOf, redactSecrets } from '../api';
 
 /** Where versions up to 0.1 kept their single key for every server; migrated once (see ApiKeyStore.migrate). */
 const LEGACY_SECRET = 'askLlama.apiKey';

@@ -3,10 +3,9 @@
 // the text to the page, classifies how the answer ended, saves the chat and logs one line about the request.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ApiError, chat as requestChat, type ChatResult } from '../../api';
+import { ApiError, chat as requestChat, redactSecrets, type ChatResult } from '../../api';
 import type { Chat, ChatMessage } from '../../common/chatTypes';
 import { buildPrompt, type BuiltPrompt } from '../../common/prompt';
-import { redactSecrets } from '../../common/redact';
 import type { RequestContext, RequestSettings } from '../requestContext';
 import type { HistoryStore } from './historyStore';
 import type { PageSession } from './pageSession';

@@ -1,6 +1,6 @@
 // Removing one server's key, shared by Clear API Key (the current server) and Manage API Keys (any server).
 import * as vscode from 'vscode';
-import { hostOf } from '../../api/baseUrl';
+import { hostOf } from '../../api';
 import { reportKeyringError } from '../apiKeyPrompt';
 import type { ApiKeyStore } from '../secrets';
 import type { HostUi } from '../ui';

@@ -1,6 +1,6 @@
 // askLlama.clearApiKey: removes the current server's key from SecretStorage after a modal confirmation that names it.
 import * as vscode from 'vscode';
-import { hostOf } from '../../api/baseUrl';
+import { hostOf } from '../../api';
 import { removeApiKey } from './apiKeyRemoval';
 import { currentOrigin } from './currentServer';
 import type { CommandDeps } from './deps';

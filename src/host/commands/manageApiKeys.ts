@@ -3,7 +3,7 @@
 // names this command as its management command.
 import * as vscode from 'vscode';
 import { originOf } from '../../api';
-import { hostOf } from '../../api/baseUrl';
+import { hostOf } from '../../api';
 import { reportKeyringError } from '../apiKeyPrompt';
 import { readSettings } from '../config';
 import { removeApiKey } from './apiKeyRemoval';

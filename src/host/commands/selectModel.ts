@@ -2,8 +2,9 @@
 // deprecated and whether the server serves them; then Meta Llama), or any other id typed in; offline it falls back to
 // the built-in list.
 import * as vscode from 'vscode';
+import { hostOf } from '../../api';
 import { buildModelChoices, formatContextLength, type ModelChoice } from '../../common/modelChoices';
-import { hostOf, readSettings, writeModel } from '../config';
+import { readSettings, writeModel } from '../config';
 import type { CommandDeps } from './deps';
 
 interface ModelItem extends vscode.QuickPickItem {

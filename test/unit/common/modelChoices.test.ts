@@ -105,6 +105,10 @@ describe('modelChoices', () => {
   it('shortens ids and context sizes for display', () => {
     assert.strictEqual(shortModelName('meta-llama/Llama-3.2-3B-Instruct-Turbo'), 'Llama-3.2-3B-Instruct-Turbo');
     assert.strictEqual(shortModelName('llama3.2:latest'), 'llama3.2:latest');
+    // A hand-edited setting: spaces and a trailing slash do not leave the status bar or the page with an empty name.
+    assert.strictEqual(shortModelName(' meta-llama/Llama-3.3-70B-Instruct-Turbo/ '), 'Llama-3.3-70B-Instruct-Turbo');
+    assert.strictEqual(shortModelName('org/team/model'), 'model');
+    assert.strictEqual(shortModelName('/'), '/');
     assert.strictEqual(formatContextLength(131000), '131K');
     assert.strictEqual(formatContextLength(1048576), '1M');
     assert.strictEqual(formatContextLength(512), '512');
