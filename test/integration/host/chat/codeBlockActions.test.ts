@@ -32,7 +32,9 @@ function select(editor: vscode.TextEditor, startLine: number, endLine: number): 
   editor.selection = new vscode.Selection(startLine, 0, endLine, editor.document.lineAt(endLine).text.length);
 }
 
-describe('CodeBlockActions (real editors)', () => {
+describe('CodeBlockActions (real editors)', function () {
+  // The first diff editor of a run opens slowly on a busy machine (around 20 s on 2 shared cores).
+  this.timeout(60_000);
   let answers: Array<boolean | ((editor: vscode.TextEditor) => Promise<boolean>)>;
   let actions: CodeBlockActions;
   let editor: vscode.TextEditor;
