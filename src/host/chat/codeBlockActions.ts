@@ -2,8 +2,8 @@
 // Apply goes where the question was (its code, followed through the edits since), else to the selection, else to the
 // declaration of the same name in the active file, else to the cursor. It never edits silently: it shows a diff of
 // the whole file with the proposed change, asks, and applies only to that exact range, in the file's line endings and
-// indentation, refusing if the document changed meanwhile (other extensions apply at the wrong place, see
-// docs/anchors.md).
+// indentation, refusing if the document changed meanwhile (users of other chat extensions
+// report edits applied at the wrong place, e.g. Continue issues #4478 and #7424).
 import * as vscode from 'vscode';
 import { findBestMatch } from '../../common/bestMatch';
 import { matchTrailingNewline } from '../../common/codeFence';
