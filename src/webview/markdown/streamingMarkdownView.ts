@@ -1,4 +1,4 @@
-// Renders a markdown answer while it streams in, with work that grows linearly with its length.
+// Renders a markdown answer while it streams in, with work that grows linearly with its length whatever its shape.
 //
 // The source is split into committed blocks and an open tail. A block is committed once a later block has started
 // after it (or, for a fenced code block, once its closing fence line is complete): markdown cannot change it any
@@ -6,10 +6,18 @@
 // the previous frame's nodes are patched rather than rebuilt: unchanged tokens keep their nodes and a growing text
 // run or open code block only has the new characters appended. Fenced code is highlighted when its fence closes.
 //
+// Degenerate output (a model looping on `**_*` or backticks) is bounded by renderBudget.ts: text is painted in
+// pieces; a large open block is lexed again only after it has grown by a fixed fraction (meanwhile new text is shown
+// plain at its end), so its renders add up to a geometric series; and a block too costly to render at all is shown
+// as plain text up to its next blank line. Once a block is complete it is rendered exactly as a one-shot render
+// would (blocks over the plain-text limit are plain in both).
+//
 // The class only needs a Document, so tests and benchmarks run it under linkedom in Node.
 import { Lexer, type Token, type Tokens } from 'marked';
 import { isSingleParagraph, singleLineLastItem, tryFastAppend, type FastAppendMemo } from './fastAppend';
 import { guardNesting, toSourceOffset } from './nestingGuard';
+import { PlainBlock, plainBlockEnd } from './plainBlock';
+import { DEFER_ABOVE_WORK, GROWTH_FRACTION, PAINT_PIECE_CHARS, PLAIN_ABOVE_WORK, renderWork } from './renderBudget';
 import { finalizeRendered, hasClosingFence, isClosedFence, patchInlineChildren, reconcileChildren, type RenderContext, type Rendered, type RenderStats } from './tokenTree';
 
 type LinkTable = Record<string, { href: string; title: string }>;
@@ -25,6 +33,14 @@ export class StreamingMarkdownView {
   private open: Rendered[] = [];
   /** Reference-style link definitions from committed blocks, known to later blocks. */
   private readonly links: LinkTable = Object.create(null) as LinkTable;
+  /** renderWork() of the tail (markup weighted), kept as text is added. */
+  private tailWork = 0;
+  /** The tail's work when it was last rendered: it is rendered again once it has grown by GROWTH_FRACTION. */
+  private renderedWork = 0;
+  /** Text added to the tail since its last render, shown plain at its end until the next one. */
+  private provisional?: { text: string; node: Text };
+  /** The open block when it is shown as plain text. */
+  private plain?: PlainBlock;
   private pendingCarriageReturn = false;
   private readonly fastAppendMemo: FastAppendMemo = {};
   private finished = false;
@@ -34,7 +50,7 @@ export class StreamingMarkdownView {
     private readonly container: Element,
     doc: Document,
   ) {
-    this.ctx = { doc, stats: { renderedChars: 0 } };
+    this.ctx = { doc, stats: { renderedChars: 0, lexes: 0, lexedChars: 0 } };
   }
 
   /** All text appended so far (line endings normalised to \n). */
@@ -65,14 +81,145 @@ export class StreamingMarkdownView {
     this.pending += chunk.includes('\r') ? chunk.replace(/\r\n?/g, '\n') : chunk;
   }
 
+  /** Whether appended text is still waiting to be painted. */
+  get hasPending(): boolean {
+    return this.pending !== '';
+  }
+
+  /** How many appended characters are still waiting to be painted. */
+  get pendingLength(): number {
+    return this.pending.length;
+  }
+
   /** Paints what was appended since the last flush. Call at most once per animation frame. */
   flush(): void {
-    if (this.pending === '' || this.finished) return;
-    const added = this.pending;
-    const fast = tryFastAppend(this.ctx, this.fastAppendMemo, this.open, this.tail, added);
+    while (this.paintPiece());
+  }
+
+  /**
+   * Paints the next PAINT_PIECE_CHARS (at most) of the appended text; returns whether more is waiting. Callers with
+   * a time budget (a frame, an idle slice) paint piece by piece and come back for the rest.
+   */
+  paintPiece(): boolean {
+    if (this.pending === '' || this.finished) return false;
+    let piece = this.pending.slice(0, PAINT_PIECE_CHARS);
+    // Never split a surrogate pair between two pieces.
+    if (piece.length < this.pending.length && /[\uD800-\uDBFF]$/.test(piece)) piece = piece.slice(0, -1);
+    this.pending = this.pending.slice(piece.length);
+    this.paint(piece);
+    return this.pending !== '';
+  }
+
+  private paint(text: string): void {
+    let added: string | undefined = text;
+    while (added) {
+      if (this.plain) {
+        added = this.appendPlain(added);
+        continue;
+      }
+      const tailBefore = this.tail;
+      // Past the plain-text limit even appending without lexing is refused: laying out one huge block is slow too.
+      const fast = !this.provisional && this.work() <= PLAIN_ABOVE_WORK && tryFastAppend(this.ctx, this.fastAppendMemo, this.open, tailBefore, added);
+      this.grow(added);
+      if (fast) return;
+      if (this.mayWait(tailBefore, added)) {
+        this.showProvisionally(added);
+        return;
+      }
+      const sinceRender = this.dropProvisional() + added;
+      if (this.tooCostly()) {
+        added = this.startPlain();
+        continue;
+      }
+      if (!this.relexOpenParagraph(sinceRender) && !this.relexLastListItem(sinceRender)) this.renderTail(false);
+      this.renderedWork = this.work();
+      return;
+    }
+  }
+
+  private grow(added: string): void {
     this.tail += added;
-    this.pending = '';
-    if (!fast && !this.relexOpenParagraph(added) && !this.relexLastListItem(added)) this.renderTail(false);
+    this.tailWork += renderWork(added);
+  }
+
+  /** The tail's estimated render cost. An open fence costs no inline parsing: its length is its cost. */
+  private work(): number {
+    return isFenceStart(this.tail) ? this.tail.length : this.tailWork;
+  }
+
+  /** Whether the tail's render may wait: it is large and has not grown by GROWTH_FRACTION since its last render. */
+  private mayWait(tailBefore: string, added: string): boolean {
+    const work = this.work();
+    if (work <= DEFER_ABOVE_WORK || work >= this.renderedWork * (1 + GROWTH_FRACTION)) return false;
+    // A fence that may just have closed is rendered at once, so that what follows is not held inside the code block.
+    return !(isFenceStart(this.tail) && /\n {0,3}(?:`{3}|~{3})/.test(tailBefore.slice(-6) + added));
+  }
+
+  /** Shows text plain at the end of the open block until the block is rendered again. */
+  private showProvisionally(added: string): void {
+    this.fastAppendMemo.leaf = undefined;
+    if (this.provisional) {
+      this.provisional.node.appendData(added);
+      this.provisional.text += added;
+    } else {
+      const node = this.ctx.doc.createTextNode(added);
+      provisionalHost(this.container, this.open).appendChild(node);
+      this.provisional = { text: added, node };
+    }
+    this.ctx.stats.renderedChars += added.length;
+  }
+
+  /** Removes the provisional text from the page; returns it (it is rendered properly next). */
+  private dropProvisional(): string {
+    const provisional = this.provisional;
+    if (!provisional) return '';
+    provisional.node.remove();
+    this.provisional = undefined;
+    return provisional.text;
+  }
+
+  /** Whether the tail's first block (up to its first blank line) is too costly to render as markdown. */
+  private tooCostly(): boolean {
+    if (this.work() <= PLAIN_ABOVE_WORK || isFenceStart(this.tail)) return false;
+    const blank = /\n[ \t]*\n/.exec(this.tail.replace(/^(?:[ \t]*\n)+/, ''));
+    return !blank || renderWork(this.tail.slice(0, blank.index)) > PLAIN_ABOVE_WORK;
+  }
+
+  /**
+   * Replaces the open blocks by a plain-text block holding the tail up to its first blank line; returns the rest of
+   * the tail, to be painted after it.
+   */
+  private startPlain(): string {
+    for (const rendered of this.open) rendered.node.remove();
+    const tail = this.tail;
+    // Leading blank lines render nothing: they belong to the blocks before.
+    const lead = /^(?:[ \t]*\n)*/.exec(tail)![0];
+    this.committed += lead;
+    this.tail = '';
+    this.tailWork = 0;
+    this.plain = new PlainBlock(this.ctx);
+    this.container.appendChild(this.plain.rendered.node);
+    this.open = [this.plain.rendered];
+    return this.appendPlain(tail.slice(lead.length));
+  }
+
+  /** Appends to the plain block up to its end (a blank line): then commits it and returns the text after it. */
+  private appendPlain(added: string): string {
+    const plain = this.plain!;
+    const end = plainBlockEnd(plain, added);
+    const own = end < 0 ? added : added.slice(0, end);
+    if (own) {
+      plain.append(own);
+      this.tail += own;
+    }
+    if (end < 0) return '';
+    this.committed += this.tail;
+    this.tail = '';
+    this.tailWork = 0;
+    this.renderedWork = 0;
+    this.plain = undefined;
+    this.open = [];
+    return added.slice(end);
   }
 
   /**
@@ -96,9 +243,24 @@ export class StreamingMarkdownView {
       this.pendingCarriageReturn = false;
       this.pending += '\n';
     }
-    this.tail += this.pending;
-    this.pending = '';
-    this.renderTail(true);
+    this.flush();
+    this.dropProvisional();
+    // A plain block stays plain; otherwise the tail gets its final render, plain up to a blank line if too costly.
+    let rest = this.plain ? '' : this.tail;
+    while (rest) {
+      this.tail = '';
+      this.tailWork = 0;
+      this.grow(rest);
+      if (this.tooCostly()) {
+        rest = this.startPlain();
+      } else {
+        this.renderTail(true);
+        rest = '';
+      }
+    }
+    this.plain = undefined;
+    this.committed += this.tail;
+    this.tail = '';
     this.finished = true;
   }
 
@@ -126,6 +288,7 @@ export class StreamingMarkdownView {
     const sourceLength = final ? tail.length : toSourceOffset(guarded, rawLength);
     this.committed += tail.slice(0, sourceLength);
     this.tail = tail.slice(sourceLength);
+    this.tailWork = renderWork(this.tail);
   }
 
   /** Likewise for the one-line last item of a lone open list: only that item's inline content is lexed again. */
@@ -142,6 +305,7 @@ export class StreamingMarkdownView {
   /** Inline tokens of `text` after the nesting guard; undefined when marked gives up (the caller re-lexes fully). */
   private lexInline(text: string): { text: string; tokens: Token[] } | undefined {
     const guarded = guardNesting(text);
+    this.countLex(guarded.text);
     try {
       return { text: guarded.text, tokens: this.newLexer().inlineTokens(guarded.text) };
     } catch {
@@ -155,7 +319,13 @@ export class StreamingMarkdownView {
     return lexer;
   }
 
+  private countLex(text: string): void {
+    this.ctx.stats.lexes++;
+    this.ctx.stats.lexedChars += text.length;
+  }
+
   private lex(text: string): Token[] {
+    this.countLex(text);
     try {
       return this.newLexer().lex(text);
     } catch {
@@ -165,6 +335,25 @@ export class StreamingMarkdownView {
     }
   }
 }
+
+/** Whether `text` starts with a code fence ("```" or "~~~", up to three spaces in). */
+function isFenceStart(text: string): boolean {
+  return /^ {0,3}(?:`{3}|~{3})/.test(text);
+}
+
+/** Where provisional text goes: the end of the open block's innermost text container, or of its code. */
+function provisionalHost(container: Element, open: Rendered[]): Element {
+  let block = open[open.length - 1];
+  if (block?.code) return block.code.parts.code;
+  if (!block?.host || !TEXT_CONTAINERS.has(block.type)) return container;
+  for (;;) {
+    const last = block.children?.[block.children.length - 1];
+    if (!last?.host || !TEXT_CONTAINERS.has(last.type)) return block.host!;
+    block = last;
+  }
+}
+
+const TEXT_CONTAINERS = new Set(['p', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function isRenderedToken(token: Token): boolean {
   return token.type !== 'space' && token.type !== 'def';

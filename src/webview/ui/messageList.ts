@@ -4,7 +4,7 @@
 import type { Chat, ChatMessage } from '../../common/chatTypes';
 import { clearChildren, element } from '../dom';
 import { createEmptyState } from './emptyState';
-import { MessageView } from './messageView';
+import { MessageView, type PaintBudget } from './messageView';
 import type { Schedulers } from './webviewApi';
 
 /** Messages rendered right away when a chat is shown; the rest are rendered in idle slices above them. */
@@ -12,6 +12,12 @@ export const FIRST_PAINT_MESSAGES = 6;
 export const IDLE_SLICE_MESSAGES = 10;
 /** Within this many pixels of the bottom counts as "at the bottom": new text keeps the view scrolled down. */
 const STICKY_PX = 24;
+/**
+ * Painting answers stops for the frame after this long or this many characters (the browser's layout of new text
+ * comes on top of the script's time); the rest is painted on the next frames.
+ */
+const PAINT_BUDGET_MS = 10;
+const PAINT_BUDGET_CHARS = 16 * 1024;
 /** A screen reader does not need more than this of one answer read out unprompted. */
 const MAX_ANNOUNCED_CHARS = 8000;
 
@@ -30,9 +36,11 @@ export class MessageList {
   /** Oldest messages of the open chat not rendered yet (rendered when idle). */
   private unrendered: ChatMessage[] = [];
   private renderGeneration = 0;
-  private flushRequested = false;
+  private paintRequested = false;
   private busy = false;
   private stickToBottom = true;
+  /** An answer that finished while some of it was still unpainted: announced once it is painted. */
+  private toAnnounce?: MessageView;
 
   constructor(
     private readonly doc: Document,
@@ -62,6 +70,7 @@ export class MessageList {
     for (const message of chat.messages.slice(firstShown)) this.appendView(message);
     this.refreshChrome();
     this.stickToBottom = true;
+    this.paintViews();
     this.scrollToBottom();
     if (this.unrendered.length) this.schedulers.idle(() => this.renderOlderSlice(generation));
   }
@@ -71,6 +80,7 @@ export class MessageList {
     this.appendView(message);
     this.refreshChrome();
     this.scrollIfSticky();
+    this.requestPaintIfNeeded();
   }
 
   delta(chatId: string, messageId: string, text: string): void {
@@ -78,7 +88,7 @@ export class MessageList {
     const view = this.findView(messageId);
     if (!view) return;
     view.appendDelta(text);
-    this.requestFlush();
+    this.requestPaint();
   }
 
   update(chatId: string, message: ChatMessage): void {
@@ -92,9 +102,13 @@ export class MessageList {
     }
     const wasStreaming = view.isStreaming;
     view.update(message);
-    if (wasStreaming && message.role === 'assistant' && message.status !== 'streaming') this.announce(view);
+    if (wasStreaming && message.role === 'assistant' && message.status !== 'streaming') {
+      if (view.needsPaint) this.toAnnounce = view;
+      else this.announce(view);
+    }
     this.refreshChrome();
     this.scrollIfSticky();
+    this.requestPaintIfNeeded();
   }
 
   /** Keeps the first `keepCount` messages of the chat. */
@@ -139,14 +153,38 @@ export class MessageList {
   }
 
   /** One paint per animation frame however many deltas arrived in it. */
-  private requestFlush(): void {
-    if (this.flushRequested) return;
-    this.flushRequested = true;
+  private requestPaint(): void {
+    if (this.paintRequested) return;
+    this.paintRequested = true;
     this.schedulers.frame(() => {
-      this.flushRequested = false;
-      for (const view of this.views) if (view.isStreaming) view.flush();
+      this.paintRequested = false;
+      this.paintViews();
       this.scrollIfSticky();
     });
+  }
+
+  private requestPaintIfNeeded(): void {
+    if (this.views.some((view) => view.needsPaint)) this.requestPaint();
+  }
+
+  /**
+   * Paints waiting answer text, newest answer first, within PAINT_BUDGET_MS and PAINT_BUDGET_CHARS; what is left is
+   * painted on the next frame. A long saved answer thus opens over several frames instead of blocking the page in one task.
+   */
+  private paintViews(): void {
+    const budget: PaintBudget = { deadline: performance.now() + PAINT_BUDGET_MS, chars: PAINT_BUDGET_CHARS };
+    let more = false;
+    for (let i = this.views.length - 1; i >= 0; i--) {
+      const view = this.views[i];
+      if (!view.needsPaint) continue;
+      if (view.paint(budget)) {
+        more = true;
+      } else if (view === this.toAnnounce) {
+        this.toAnnounce = undefined;
+        this.announce(view);
+      }
+    }
+    if (more) this.requestPaint();
   }
 
   private renderOlderSlice(generation: number): void {
@@ -159,6 +197,7 @@ export class MessageList {
     this.views = [...views, ...this.views];
     // Content was added above: keep what the user is looking at where it was.
     this.restoreDistanceFromBottom(fromBottom);
+    this.requestPaintIfNeeded();
     if (this.unrendered.length) this.schedulers.idle(() => this.renderOlderSlice(generation));
   }
 

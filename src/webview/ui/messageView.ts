@@ -3,6 +3,7 @@
 import type { ChatMessage, ErrorAction } from '../../common/chatTypes';
 import { clearChildren, element } from '../dom';
 import { icon, type IconName } from '../icons';
+import { PAINT_PIECE_CHARS } from '../markdown/renderBudget';
 import { StreamingMarkdownView } from '../markdown/streamingMarkdownView';
 import { partialNote, selectionLabel, usageLine } from './format';
 
@@ -14,11 +15,20 @@ const ERROR_ACTIONS: Record<ErrorAction, { label: string; icon: IconName }> = {
   showLog: { label: 'Show Log', icon: 'output' },
 };
 
+/** What one frame may still spend on painting answers: a time limit and a number of characters (layout cost). */
+export interface PaintBudget {
+  /** A `performance.now()` time. */
+  deadline: number;
+  chars: number;
+}
+
 export class MessageView {
   readonly root: HTMLElement;
   private readonly body: HTMLElement;
   private readonly footer: HTMLElement;
   private markdown?: StreamingMarkdownView;
+  /** The answer is complete: once all its text is painted, the markdown view gets its final render. */
+  private finishPending = false;
   private lastAction?: HTMLButtonElement;
 
   constructor(
@@ -64,15 +74,37 @@ export class MessageView {
     return this.body.textContent ?? '';
   }
 
-  /** Buffers streamed text; `flush` paints it. */
+  /** Buffers streamed text; `paint` paints it. */
   appendDelta(text: string): void {
     if (!this.isStreaming || !this.markdown) return;
     this.markdown.append(text);
     this.message = { ...this.message, text: this.message.text + text };
   }
 
-  flush(): void {
-    this.markdown?.flush();
+  /** Whether some of the answer's text is still waiting to be painted (see `paint`). */
+  get needsPaint(): boolean {
+    return !!this.markdown && (this.markdown.hasPending || this.finishPending);
+  }
+
+  /**
+   * Paints waiting text a piece at a time while `budget` lasts (time and characters, shared by every message painted
+   * in one frame) and returns whether some is left: the message list calls it again on the next frame, so a long
+   * answer never blocks the page in one task.
+   */
+  paint(budget: PaintBudget): boolean {
+    const markdown = this.markdown;
+    if (!markdown) return false;
+    while (markdown.hasPending) {
+      if (budget.chars <= 0 || performance.now() >= budget.deadline) return true;
+      const before = markdown.pendingLength;
+      markdown.paintPiece();
+      budget.chars -= before - markdown.pendingLength;
+    }
+    if (this.finishPending) {
+      this.finishPending = false;
+      markdown.finish();
+    }
+    return false;
   }
 
   /** The host's new copy of this message (finished, stopped, failed). */
@@ -82,8 +114,8 @@ export class MessageView {
     if (message.role === 'assistant' && view && !view.isFinished && message.text.startsWith(view.text)) {
       // Keep every node painted so far: only the missing end is added.
       view.append(message.text.slice(view.text.length));
-      if (message.status === 'streaming') view.flush();
-      else view.finish();
+      this.finishPending = message.status !== 'streaming';
+      this.paintIfShort();
       this.renderFooter();
     } else {
       this.renderContent();
@@ -121,10 +153,15 @@ export class MessageView {
     } else {
       this.markdown = new StreamingMarkdownView(this.body, this.doc);
       this.markdown.append(this.message.text);
-      if (this.message.status === 'streaming') this.markdown.flush();
-      else this.markdown.finish();
+      this.finishPending = this.message.status !== 'streaming';
+      this.paintIfShort();
     }
     this.renderFooter();
+  }
+
+  /** Up to one piece of waiting text is painted at once; more is left to the message list's frames (`paint`). */
+  private paintIfShort(): void {
+    if (this.markdown && this.markdown.pendingLength <= PAINT_PIECE_CHARS) this.paint({ deadline: Infinity, chars: Infinity });
   }
 
   private renderFooter(): void {
