@@ -1,5 +1,6 @@
 // Builds the two bundles the extension ships: the extension host (Node, CommonJS) and the chat page (browser).
 const esbuild = require('esbuild');
+const { exportL10n } = require('./scripts/exportL10n');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -75,6 +76,9 @@ const targets = [
 ];
 
 async function main() {
+  // l10n/bundle.l10n.json and the page's share of each translation (dist/l10n/, read by src/host/chat/pageL10n.ts)
+  // are regenerated from the sources on every build. In watch mode this runs once, at the start.
+  await exportL10n();
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -4,7 +4,10 @@ import * as vscode from 'vscode';
 import { ChatController } from './host/chat/chatController';
 import { ChatViewProvider } from './host/chat/chatViewProvider';
 import { registerCommands } from './host/commands/registerCommands';
+import { legacyKeyOrigin } from './host/config';
+import { EditSelectionController } from './host/edits/editSelectionController';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
+import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
 import { ModelCatalog } from './host/models/modelCatalog';
 import { RequestContextImpl } from './host/requestContextImpl';
 import { ApiKeyStore } from './host/secrets';
@@ -15,22 +18,25 @@ import { createWindowUi } from './host/ui';
 export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   const log = vscode.window.createOutputChannel('Ask Llama', { log: true });
   const ui = createWindowUi();
-  const keys = new ApiKeyStore(context.secrets);
+  const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin);
   const models = new ModelCatalog(log);
   const requests = new RequestContextImpl({ keys, models, ui, log });
   const chat = new ChatController({ context, requests, log });
+  const edits = new EditSelectionController({ requests, ui, log });
 
   context.subscriptions.push(
     log,
     chat,
+    edits,
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, chat, log), {
       webviewOptions: { retainContextWhenHidden: false },
     }),
     ...registerCommands({ chat, requests, keys, models, ui, log }),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
     new ModelStatusBar(chat),
+    ...registerLanguageModelSurfaces({ requests, models, log }),
   );
-  return { ui, requests, keys, chat };
+  return { ui, requests, keys, secrets: context.secrets, chat, edits };
 }
 
 export function deactivate(): void {}

@@ -1,17 +1,23 @@
 // Builds one answer from OpenAI-compatible stream events (or a whole JSON completion), tolerating what real
 // providers send: usage chunks with `choices: []` or `null`, Together's `eos` and duplicate `text` field,
-// llama.cpp `timings`, `meta.usage` cost blocks, and errors reported inside a 200 stream.
+// llama.cpp `timings`, `meta.usage` cost blocks, and errors reported inside a 200 stream. Tool calls are assembled
+// alongside the text (see toolCallAssembler.ts) and returned with the result, never through onDelta.
 import { ApiError } from './apiError';
-import { isRecord } from './errorBody';
-import { safeMessage } from './redact';
+import { errorFromEmbedded } from './embeddedError';
+import { isRecord } from './isRecord';
+import { ToolCallAssembler } from './toolCallAssembler';
 import type { ChatResult, Usage } from './types';
 
+const OPEN_BRACE = 123;
+
 export class AnswerAccumulator {
-  private text = '';
+  /** The text so far, joined once at the end: cheaper than growing one string by 40,000 small appends. */
+  private readonly pieces: string[] = [];
   private finishReason: string | undefined;
   private usage: Usage | undefined;
   private model: string | undefined;
   private bodyRequestId: string | undefined;
+  private readonly toolCalls = new ToolCallAssembler();
   /** `data: [DONE]` arrived. */
   doneMarkerSeen = false;
   /** At least one piece of text went to onDelta: from now on nothing may be retried. */
@@ -35,15 +41,19 @@ export class AnswerAccumulator {
   /** One SSE event. Throws ApiError for error events and unparseable data. */
   handleEvent(data: string, eventName: string | undefined): void {
     if (eventName === 'error') throw this.streamError(parseLoosely(data), data);
-    const trimmed = data.trim();
-    if (trimmed === '') return;
-    if (trimmed === '[DONE]') {
-      this.doneMarkerSeen = true;
-      return;
+    // Nearly every event is a JSON object with nothing around it: JSON.parse skips whitespace itself, so only the
+    // rest needs the trimmed copy to recognise an empty event or the [DONE] marker.
+    if (data.charCodeAt(0) !== OPEN_BRACE) {
+      const trimmed = data.trim();
+      if (trimmed === '') return;
+      if (trimmed === '[DONE]') {
+        this.doneMarkerSeen = true;
+        return;
+      }
     }
     let chunk: unknown;
     try {
-      chunk = JSON.parse(trimmed);
+      chunk = JSON.parse(data);
     } catch {
       throw new ApiError('bad_response', 'The server sent a stream event that is not valid JSON.');
     }
@@ -54,6 +64,7 @@ export class AnswerAccumulator {
     if (!choice) return;
     const delta = choice.delta;
     if (isRecord(delta) && typeof delta.content === 'string') this.deliver(delta.content);
+    if (isRecord(delta)) this.toolCalls.add(delta.tool_calls);
     this.readFinishReason(choice);
   }
 
@@ -67,12 +78,15 @@ export class AnswerAccumulator {
     const message = choice.message;
     const content = isRecord(message) && typeof message.content === 'string' ? message.content : choice.text;
     if (typeof content === 'string') this.deliver(content);
+    if (isRecord(message)) this.toolCalls.add(message.tool_calls);
     this.readFinishReason(choice);
     this.finishReason ??= 'stop';
   }
 
+  /** The whole answer. Throws ApiError('bad_response') when a tool call's arguments are not a JSON object. */
   result(headerRequestId: string | undefined): ChatResult {
-    const result: ChatResult = { text: this.text };
+    const result: ChatResult = { text: this.pieces.join('') };
+    if (this.toolCalls.hasCalls) result.toolCalls = this.toolCalls.finish();
     if (this.finishReason !== undefined) result.finishReason = this.finishReason;
     if (this.usage !== undefined) result.usage = this.usage;
     if (this.model !== undefined) result.model = this.model;
@@ -83,15 +97,17 @@ export class AnswerAccumulator {
 
   private deliver(piece: string): void {
     if (piece.length === 0) return;
-    this.text += piece;
+    this.pieces.push(piece);
     this.delivered = true;
     this.onDelta?.(piece);
   }
 
   private readCommonFields(chunk: Record<string, unknown>): void {
     if (typeof chunk.model === 'string' && chunk.model !== '') this.model = chunk.model;
-    const requestId = typeof chunk.requestId === 'string' ? chunk.requestId : chunk.id;
-    if (typeof requestId === 'string' && requestId !== '') this.bodyRequestId ??= requestId;
+    if (this.bodyRequestId === undefined) {
+      const requestId = typeof chunk.requestId === 'string' ? chunk.requestId : chunk.id;
+      if (typeof requestId === 'string' && requestId !== '') this.bodyRequestId = requestId;
+    }
     const usage = readUsage(chunk.usage);
     if (usage) this.usage = usage;
   }
@@ -101,15 +117,9 @@ export class AnswerAccumulator {
     if (typeof reason === 'string' && reason !== '') this.finishReason = reason === 'eos' ? 'stop' : reason;
   }
 
+  /** An error reported inside the 200 answer, classified like the HTTP status it names (embeddedError.ts). */
   private streamError(payload: unknown, raw: string): ApiError {
-    const error = isRecord(payload) ? payload.error ?? payload : undefined;
-    let message: string | undefined;
-    if (typeof error === 'string') message = error;
-    else if (isRecord(error) && typeof error.message === 'string') message = error.message;
-    else if (raw.trim() !== '' && !raw.trim().startsWith('{')) message = raw;
-    const text = message ? `The server reported an error mid-answer: ${message}` : 'The server reported an error mid-answer.';
-    const requestId = isRecord(error) && typeof error.requestId === 'string' ? error.requestId : undefined;
-    return new ApiError('stream_error', safeMessage(text, this.apiKey), { requestId });
+    return errorFromEmbedded(payload, raw, { apiKey: this.apiKey, endpoint: 'chat', midAnswer: this.delivered });
   }
 }
 

@@ -8,6 +8,8 @@ export type TimeoutPhase = 'response' | 'idle';
 export class AttemptControl {
   private readonly controller = new AbortController();
   private timer: NodeJS.Timeout | undefined;
+  /** What the running timer is, when it is a watchdog (not a finish grace period). */
+  private armedTimeout: { phase: TimeoutPhase; ms: number } | undefined;
   stopReason: StopReason | undefined;
   /** Which watchdog fired, for the message. */
   timeoutPhase: TimeoutPhase | undefined;
@@ -24,8 +26,14 @@ export class AttemptControl {
 
   /** (Re)starts the watchdog: if nothing re-arms or disarms it within `ms`, the attempt times out. */
   armTimeout(ms: number, phase: TimeoutPhase): void {
+    // Re-armed on every read of a stream: restarting the same running timer is much cheaper than a new one.
+    if (this.timer !== undefined && this.armedTimeout?.phase === phase && this.armedTimeout.ms === ms && !this.stopReason) {
+      this.timer.refresh();
+      return;
+    }
     this.clearTimer();
     if (this.stopReason) return;
+    this.armedTimeout = { phase, ms };
     this.timer = setTimeout(() => {
       this.timeoutPhase = phase;
       this.timeoutMs = ms;
@@ -57,5 +65,6 @@ export class AttemptControl {
   private clearTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    this.armedTimeout = undefined;
   }
 }

@@ -1,4 +1,4 @@
-// Base-URL handling shared by chat and listModels.
+// Base-URL and URL helpers: the one home for them, shared by the request module and the host (logs, prompts, status bar).
 
 /** `{baseUrl}/{path}` with the base's trailing slashes trimmed (users paste `…/v1/`). */
 export function endpointUrl(baseUrl: string, path: string): string {
@@ -22,10 +22,31 @@ export function isLocalBaseUrl(baseUrl: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-export function hostOf(url: string): string {
+/**
+ * "https://user:pw@api.aimlapi.com/v1?key=x" → "api.aimlapi.com": the host and port only, never credentials, path or
+ * query, so it is safe in logs and messages. `fallback` when `url` is not a URL with a host (by default the text
+ * itself; pass a placeholder where the raw text must not appear, e.g. in the log).
+ */
+export function hostOf(url: string, fallback: string = url): string {
   try {
-    return new URL(url).host;
+    return new URL(url.trim()).host || fallback;
   } catch {
-    return url;
+    return fallback;
   }
+}
+
+/**
+ * The origin a base URL sends to: "scheme://host[:port]", lower-cased, with the scheme's default port dropped
+ * (`https://API.example.com:443/v1/` → `https://api.example.com`), no user info, path or query. API keys are stored
+ * and sent per origin. Undefined for anything that is not an http(s) URL.
+ */
+export function originOf(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  return parsed.origin;
 }

@@ -1,13 +1,12 @@
 // One HTTP attempt at a chat completion: send, classify the answer (SSE, JSON, HTML, error status), read it.
-import type { Response } from 'node-fetch';
-import { fetch } from './lazyFetch';
 import { ApiError } from './apiError';
 import { AnswerAccumulator } from './answerAccumulator';
 import { AttemptControl } from './attemptControl';
 import { hostOf } from './baseUrl';
-import { keepAbortErrorsQuiet, readBodyText, toBytes } from './bodyReading';
+import { forEachChunk, readBodyText } from './bodyReading';
 import { looksLikeHtml } from './errorBody';
 import { errorFromHttpResponse } from './httpErrors';
+import { type HttpResponse, httpRequest } from './httpRequest';
 import { errorFromFailure } from './networkErrors';
 import { parseRetryAfter } from './retryPolicy';
 import { SseDecoder } from './sseDecoder';
@@ -38,13 +37,12 @@ export async function runChatAttempt(
   let headerRequestId: string | undefined;
   try {
     control.armTimeout(plan.timeoutMs, 'response');
-    const response = await fetch(plan.url, {
+    const response = await httpRequest(plan.url, {
       method: 'POST',
       headers: plan.headers,
       body: plan.body,
       signal: control.signal,
     });
-    keepAbortErrorsQuiet(response);
     headerRequestId = response.headers.get('x-inference-id') ?? undefined;
     if (!response.ok) throw await httpError(response, plan, control);
     await readAnswer(response, plan, answer, control);
@@ -64,7 +62,7 @@ export async function runChatAttempt(
   }
 }
 
-async function httpError(response: Response, plan: AttemptPlan, control: AttemptControl): Promise<ApiError> {
+async function httpError(response: HttpResponse, plan: AttemptPlan, control: AttemptControl): Promise<ApiError> {
   const contentType = response.headers.get('content-type') ?? '';
   const body = await readBodyText(response.body, control, plan.idleTimeoutMs, ERROR_BODY_LIMIT);
   return errorFromHttpResponse({
@@ -90,39 +88,46 @@ function formatOf(contentType: string): BodyFormat {
   return 'unknown';
 }
 
+/**
+ * Reads the answer as it arrives. The first chunk settles an unknown content type and starts the idle watchdog; an
+ * SSE body is decoded chunk by chunk (every event delivered before the next read), a JSON body is gathered whole.
+ */
 async function readAnswer(
-  response: Response,
+  response: HttpResponse,
   plan: AttemptPlan,
   answer: AnswerAccumulator,
   control: AttemptControl,
 ): Promise<void> {
   let format = formatOf(response.headers.get('content-type') ?? '');
-  const iterator = (response.body as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  control.armTimeout(plan.idleTimeoutMs, 'idle');
-  const firstChunk = first.done ? Buffer.alloc(0) : toBytes(first.value);
-  if (format === 'unknown') format = sniffFormat(firstChunk);
-  const rest: AsyncIterable<Buffer | string> = { [Symbol.asyncIterator]: () => iterator };
+  let reader: BodyReader | undefined;
+  await forEachChunk(response.body, (bytes) => {
+    if (reader === undefined) {
+      control.armTimeout(plan.idleTimeoutMs, 'idle');
+      if (format === 'unknown') format = sniffFormat(bytes);
+      reader = readerFor(format, plan, response.status, answer, control);
+    }
+    return reader.push(bytes);
+  });
+  if (reader === undefined) reader = readerFor(format === 'unknown' ? 'sse' : format, plan, response.status, answer, control);
+  reader.end();
+}
 
+interface BodyReader {
+  /** One chunk of the body; true when the answer is complete and the rest need not be read. */
+  push(bytes: Buffer): boolean;
+  /** The body ended (or was never sent). */
+  end(): void;
+}
+
+function readerFor(format: BodyFormat, plan: AttemptPlan, status: number, answer: AnswerAccumulator, control: AttemptControl): BodyReader {
   if (format === 'html') {
     throw new ApiError(
       'bad_response',
       `The server at ${hostOf(plan.url)} answered with a web page instead of an API response. Check the base URL; a proxy or captive portal may be in the way.`,
-      { status: response.status, retryable: false },
+      { status, retryable: false },
     );
   }
-  if (format === 'json') {
-    const text = first.done ? '' : await readBodyText(rest as NodeJS.ReadableStream, control, plan.idleTimeoutMs, COMPLETION_BODY_LIMIT, firstChunk);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new ApiError('bad_response', 'The server answered with JSON that could not be read.', { status: response.status });
-    }
-    answer.handleCompletion(parsed);
-    return;
-  }
-  await readEventStream(firstChunk, first.done === true, rest, plan, answer, control);
+  return format === 'json' ? completionReader(plan, status, answer, control) : eventStreamReader(plan, answer, control);
 }
 
 /** For a missing or odd content type: `{` is JSON, `<` is a web page, anything else is read as SSE. */
@@ -133,38 +138,51 @@ function sniffFormat(firstChunk: Buffer): BodyFormat {
   return 'sse';
 }
 
-async function readEventStream(
-  firstChunk: Buffer,
-  bodyEnded: boolean,
-  rest: AsyncIterable<Buffer | string>,
-  plan: AttemptPlan,
-  answer: AnswerAccumulator,
-  control: AttemptControl,
-): Promise<void> {
+/** A whole `chat.completion` JSON body (a server that ignored stream: true), size-limited. */
+function completionReader(plan: AttemptPlan, status: number, answer: AnswerAccumulator, control: AttemptControl): BodyReader {
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  let size = 0;
+  return {
+    push(bytes) {
+      control.armTimeout(plan.idleTimeoutMs, 'idle');
+      size += bytes.length;
+      if (size > COMPLETION_BODY_LIMIT) return true; // stop reading: the cut-off JSON fails to parse below
+      text += decoder.decode(bytes, { stream: true });
+      return false;
+    },
+    end() {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text + decoder.decode());
+      } catch {
+        throw new ApiError('bad_response', 'The server answered with JSON that could not be read.', { status });
+      }
+      answer.handleCompletion(parsed);
+    },
+  };
+}
+
+function eventStreamReader(plan: AttemptPlan, answer: AnswerAccumulator, control: AttemptControl): BodyReader {
   const decoder = new SseDecoder((data, eventName) => answer.handleEvent(data, eventName));
   let seenFieldLines = 0;
-  const afterRead = (): boolean => {
-    // Only real field lines count as activity: a server that sends nothing but keep-alive comments must time out.
-    if (decoder.fieldLines !== seenFieldLines) {
-      seenFieldLines = decoder.fieldLines;
-      if (answer.finished) control.armFinish(Math.min(USAGE_GRACE_MS, plan.idleTimeoutMs));
-      else control.armTimeout(plan.idleTimeoutMs, 'idle');
-    }
-    return answer.complete;
+  return {
+    push(bytes) {
+      decoder.push(bytes);
+      // Only real field lines count as activity: a server that sends nothing but keep-alive comments must time out.
+      if (decoder.fieldLines !== seenFieldLines) {
+        seenFieldLines = decoder.fieldLines;
+        if (answer.finished) control.armFinish(Math.min(USAGE_GRACE_MS, plan.idleTimeoutMs));
+        else control.armTimeout(plan.idleTimeoutMs, 'idle');
+      }
+      return answer.complete;
+    },
+    end() {
+      if (answer.complete) return;
+      decoder.end();
+      if (!answer.finished) throw new ApiError('truncated', 'The connection closed before the answer was complete.');
+    },
   };
-
-  decoder.push(firstChunk);
-  if (afterRead()) return;
-  if (!bodyEnded) {
-    for await (const chunk of rest) {
-      decoder.push(toBytes(chunk));
-      if (afterRead()) return;
-    }
-  }
-  decoder.end();
-  if (!answer.finished) {
-    throw new ApiError('truncated', 'The connection closed before the answer was complete.');
-  }
 }
 
 function withRequestId(error: ApiError, requestId: string | undefined): ApiError {

@@ -1,5 +1,6 @@
 // Reads whatever a server put in an error body: the AI/ML API's `{message, statusCode, requestId, …}`, OpenAI's
 // `{error:{message,type,code}}`, Ollama's `{error:"…"}`, FastAPI's `{detail}`, plain text, or an HTML page.
+import { isRecord } from './isRecord';
 
 export interface ErrorBodyInfo {
   /** The server's own words, unshortened and unscrubbed (the caller does both). */
@@ -54,8 +55,4 @@ function textOf(value: unknown): string | undefined {
     return parts.length > 0 ? parts.join('; ') : undefined;
   }
   return undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,7 +2,7 @@
 // ones with 400 "Body validation error"), and the key only in the Authorization header.
 import { randomUUID } from 'crypto';
 import { endpointUrl } from './baseUrl';
-import type { ChatRequest } from './types';
+import type { ChatMessage, ChatRequest, ChatTool, ToolChoice } from './types';
 
 export const USER_AGENT = 'ask-llama/0.1';
 
@@ -14,13 +14,48 @@ export function chatBody(request: ChatRequest): string {
   const stream = request.stream ?? true;
   const body: Record<string, unknown> = {
     model: request.model,
-    messages: request.messages.map(({ role, content }) => ({ role, content })),
+    messages: request.messages.map(wireMessage),
     stream,
   };
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.maxTokens !== undefined) body.max_tokens = request.maxTokens;
+  if (request.tools && request.tools.length > 0) {
+    body.tools = request.tools.map(wireTool);
+    if (request.toolChoice !== undefined) body.tool_choice = wireToolChoice(request.toolChoice);
+  }
   if (stream) body.stream_options = { include_usage: true };
   return JSON.stringify(body);
+}
+
+/** Plain messages stay `{role, content}`; tool calls and tool results get the OpenAI fields. */
+function wireMessage(message: ChatMessage): Record<string, unknown> {
+  const { role, content } = message;
+  if (role === 'tool') return { role, tool_call_id: message.toolCallId ?? '', content };
+  if (role === 'assistant' && message.toolCalls && message.toolCalls.length > 0) {
+    return {
+      role,
+      // OpenAI: content may be null when the turn is only tool calls.
+      content: content === '' ? null : content,
+      tool_calls: message.toolCalls.map((call) => ({
+        id: call.id,
+        type: 'function',
+        function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+      })),
+    };
+  }
+  return { role, content };
+}
+
+function wireTool(tool: ChatTool): Record<string, unknown> {
+  const fn: Record<string, unknown> = { name: tool.name };
+  if (tool.description !== undefined) fn.description = tool.description;
+  // Servers differ on a missing schema; an empty object schema is what every one of them accepts.
+  fn.parameters = tool.parameters ?? { type: 'object', properties: {} };
+  return { type: 'function', function: fn };
+}
+
+function wireToolChoice(choice: ToolChoice): unknown {
+  return typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
 }
 
 /** A fresh id per attempt; the AI/ML API echoes it, which ties a user's report to server logs. */

@@ -1,10 +1,32 @@
 // The public data types of the request module. Every surface (commands, sidebar chat, tests) codes against these.
 
-export type ChatRole = 'system' | 'user' | 'assistant';
+export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
 
 export interface ChatMessage {
   role: ChatRole;
   content: string;
+  /** On an assistant message: the tool calls the model made in that turn (sent back as OpenAI `tool_calls`). */
+  toolCalls?: ToolCall[];
+  /** On a `tool` message: the id of the call whose result `content` is. */
+  toolCallId?: string;
+}
+
+/** A function the model may call; sent as an OpenAI `{type: 'function', function: {…}}` tool. */
+export interface ChatTool {
+  name: string;
+  description?: string;
+  /** JSON Schema of the arguments object. */
+  parameters?: object;
+}
+
+/** `auto` (the server's default), `none`, `required` (some tool), or one named tool. */
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
+
+/** One call the model made: its arguments already parsed from the JSON text the server sent. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: Record<string, unknown>;
 }
 
 export interface ChatRequest {
@@ -23,6 +45,10 @@ export interface ChatRequest {
   timeoutMs?: number;
   /** Longest silence between stream chunks; keep-alive comments do not count as activity. Default 60 s. */
   idleTimeoutMs?: number;
+  /** Functions the model may call. Omitted from the body when absent or empty. */
+  tools?: ChatTool[];
+  /** Sent only together with a non-empty `tools`. */
+  toolChoice?: ToolChoice;
 }
 
 export interface Usage {
@@ -38,6 +64,8 @@ export interface ChatResult {
   usage?: Usage;
   model?: string;
   requestId?: string;
+  /** The calls the model made, in order; present only when it made some (finishReason is then usually 'tool_calls'). */
+  toolCalls?: ToolCall[];
 }
 
 export type ErrorKind =

@@ -1,4 +1,9 @@
-// The conversation data that the host stores and the chat page renders. Pure types: no vscode, no DOM.
+// The conversation data that the host stores and the chat page renders. Pure types (and the list of error actions):
+// no vscode, no DOM.
+import type { Usage } from '../api/types';
+
+/** Token counts as the request module reports them; one declaration, in src/api/types.ts. */
+export type { Usage };
 
 /** Where a selection came from; shown in the page as a chip ("file.ts:10-24"). */
 export interface Attachment {
@@ -14,7 +19,13 @@ export interface Attachment {
   truncatedTo?: { startLine: number; endLine: number };
 }
 
-export type ErrorAction = 'setApiKey' | 'chooseModel' | 'retry' | 'openSettings' | 'showLog';
+/** The buttons an error answer can offer. The page checks clicks and the host checks page messages against this list. */
+export const ERROR_ACTIONS = ['setApiKey', 'chooseModel', 'retry', 'openSettings', 'showLog'] as const;
+export type ErrorAction = (typeof ERROR_ACTIONS)[number];
+
+export function isErrorAction(value: unknown): value is ErrorAction {
+  return (ERROR_ACTIONS as readonly unknown[]).includes(value);
+}
 
 /** An error as the page shows it: already a human sentence, never the key, never raw HTML. */
 export interface ErrorView {
@@ -23,11 +34,6 @@ export interface ErrorView {
   actions: ErrorAction[];
 }
 
-export interface Usage {
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-}
 
 /**
  * streaming: the answer is arriving now.
@@ -59,6 +65,8 @@ export interface Chat {
   createdAt: number;
   updatedAt: number;
   messages: ChatMessage[];
+  /** A hash naming the workspace the chat was started in (host/chat/workspaceKey.ts); absent in older chats. */
+  workspace?: string;
 }
 
 export interface ChatSummary {

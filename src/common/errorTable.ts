@@ -1,5 +1,6 @@
 // Every request failure kind → one sentence the user can act on, plus the buttons that fix it.
-// Pure: the host passes `vscode.l10n.t` as `t`, so the strings stay literal here (for extraction) and testable.
+// Pure: the host passes `vscode.l10n.t` as `t`. Every string is a literal `l10n.t(...)` call, the shape the l10n bundle's
+// extractor (scripts/exportL10n.js) finds, so translations cover them.
 import type { ErrorAction, ErrorView } from './chatTypes';
 
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
@@ -38,15 +39,16 @@ export function isKnownErrorKind(kind: unknown): kind is KnownErrorKind {
 }
 
 export function describeErrorKind(kind: KnownErrorKind, details: ErrorDetails, t: Translate): ErrorView {
-  const { message, actions } = entryFor(kind, details, t);
+  const { message, actions } = entryFor(kind, details, { t });
   return { kind, message, actions };
 }
 
 /** For failures that are not an ApiError at all (a bug, or an exception from VS Code itself). */
 export function describeUnexpected(safeMessage: string, t: Translate): ErrorView {
+  const l10n = { t };
   const message = safeMessage
-    ? t('Something went wrong: {0}', safeMessage)
-    : t('Something went wrong. The log has the details.');
+    ? l10n.t('Something went wrong: {0}', safeMessage)
+    : l10n.t('Something went wrong. The log has the details.');
   return { kind: 'unknown', message, actions: ['retry', 'showLog'] };
 }
 
@@ -55,16 +57,16 @@ interface Entry {
   actions: ErrorAction[];
 }
 
-function entryFor(kind: KnownErrorKind, d: ErrorDetails, t: Translate): Entry {
+function entryFor(kind: KnownErrorKind, d: ErrorDetails, l10n: { t: Translate }): Entry {
   switch (kind) {
     case 'auth':
       return {
-        message: t('{0} rejected the API key. Set a valid key to continue.', d.host),
+        message: l10n.t('{0} rejected the API key. Set a valid key to continue.', d.host),
         actions: ['setApiKey'],
       };
     case 'forbidden':
       return {
-        message: t(
+        message: l10n.t(
           '{0} refused the request: the account may be out of credits or not allowed to use {1}. Check your plan, or the base URL in settings.',
           d.host,
           d.model,
@@ -74,64 +76,64 @@ function entryFor(kind: KnownErrorKind, d: ErrorDetails, t: Translate): Entry {
     case 'bad_request':
       return {
         message: d.serverMessage
-          ? t('{0} rejected the request as invalid ({1}). Check the model and settings.', d.host, d.serverMessage)
-          : t('{0} rejected the request as invalid. Check the model and settings.', d.host),
+          ? l10n.t('{0} rejected the request as invalid ({1}). Check the model and settings.', d.host, d.serverMessage)
+          : l10n.t('{0} rejected the request as invalid. Check the model and settings.', d.host),
         actions: ['openSettings', 'showLog'],
       };
     case 'model_unavailable':
       return {
-        message: t('The model {0} is not available on {1}; it may be deprecated or misspelled. Choose another model.', d.model, d.host),
+        message: l10n.t('The model {0} is not available on {1}; it may be deprecated or misspelled. Choose another model.', d.model, d.host),
         actions: ['chooseModel'],
       };
     case 'context_length':
       return {
-        message: t('The conversation is too long for the context window of {0}. Shorten the selection or choose a model with a larger context.', d.model),
+        message: l10n.t('The conversation is too long for the context window of {0}. Shorten the selection or choose a model with a larger context.', d.model),
         actions: ['chooseModel'],
       };
     case 'rate_limited':
       return {
         message:
           d.retryAfterMs !== undefined && d.retryAfterMs > 0
-            ? t('{0} is rate limiting requests. Wait {1} s, then retry.', d.host, Math.ceil(d.retryAfterMs / 1000))
-            : t('{0} is rate limiting requests. Wait a moment, then retry.', d.host),
+            ? l10n.t('{0} is rate limiting requests. Wait {1} s, then retry.', d.host, Math.ceil(d.retryAfterMs / 1000))
+            : l10n.t('{0} is rate limiting requests. Wait a moment, then retry.', d.host),
         actions: ['retry'],
       };
     case 'server':
       return {
         message:
           d.status !== undefined
-            ? t('{0} had an internal error (HTTP {1}). Retry in a moment.', d.host, d.status)
-            : t('{0} had an internal error. Retry in a moment.', d.host),
+            ? l10n.t('{0} had an internal error (HTTP {1}). Retry in a moment.', d.host, d.status)
+            : l10n.t('{0} had an internal error. Retry in a moment.', d.host),
         actions: ['retry', 'showLog'],
       };
     case 'stream_error':
       return {
         message: d.serverMessage
-          ? t('{0} reported an error in the middle of the answer ({1}). Retry.', d.host, d.serverMessage)
-          : t('{0} reported an error in the middle of the answer. Retry.', d.host),
+          ? l10n.t('{0} reported an error in the middle of the answer ({1}). Retry.', d.host, d.serverMessage)
+          : l10n.t('{0} reported an error in the middle of the answer. Retry.', d.host),
         actions: ['retry', 'showLog'],
       };
     case 'truncated':
       return {
-        message: t('The connection to {0} closed before the answer was complete. Retry.', d.host),
+        message: l10n.t('The connection to {0} closed before the answer was complete. Retry.', d.host),
         actions: ['retry', 'showLog'],
       };
     case 'timeout':
       return {
-        message: t('{0} did not answer within {1} s. Retry, or raise the request timeout in settings.', d.host, d.timeoutSeconds),
+        message: l10n.t('{0} did not answer within {1} s. Retry, or raise the request timeout in settings.', d.host, d.timeoutSeconds),
         actions: ['retry', 'showLog'],
       };
     case 'bad_response':
       return {
-        message: t('{0} sent a response that is not an OpenAI-compatible answer. Check the base URL, then retry.', d.host),
+        message: l10n.t('{0} sent a response that is not an OpenAI-compatible answer. Check the base URL, then retry.', d.host),
         actions: ['retry', 'showLog'],
       };
     case 'network':
       return {
-        message: t('Could not reach {0}. Check your connection, proxy and the base URL setting, then retry.', d.host),
+        message: l10n.t('Could not reach {0}. Check your connection, proxy and the base URL setting, then retry.', d.host),
         actions: ['retry', 'openSettings', 'showLog'],
       };
     case 'cancelled':
-      return { message: t('Stopped. The partial answer is kept.'), actions: [] };
+      return { message: l10n.t('Stopped. The partial answer is kept.'), actions: [] };
   }
 }

@@ -4,7 +4,10 @@ import type { ModelInfo } from '../api/types';
 /** A model as the request module's listModels() reports it, so its list can be passed in as is. */
 export type ModelEntry = ModelInfo;
 
-/** The models this product was asked for. The provider lists both as deprecated, so they are offered but marked. */
+/**
+ * The models this product was asked for. The provider lists both as deprecated, so they are offered first in the
+ * picker with their live status, but the default (`DEFAULT_MODEL`) is one the provider serves today.
+ */
 export const SEED_MODEL_IDS: readonly string[] = [
   'meta-llama/Meta-Llama-3-8B-Instruct-Lite',
   'meta-llama/Llama-3.2-3B-Instruct-Turbo',
@@ -18,8 +21,11 @@ export const BUILT_IN_MODELS: readonly ModelEntry[] = [
   { id: 'meta-llama/llama-3.3-70b-versatile', aliases: [], developer: 'Meta', contextLength: 131000, type: 'chat-completions' },
 ];
 
-/** Offered first when the configured model is missing: the provider's main live Llama model. */
-const PREFERRED_LIVE_LLAMA = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
+/** The `askLlama.model` default (package.json says the same): the provider's main live Llama model. */
+export const DEFAULT_MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
+
+/** Offered first when the configured model is missing. */
+const PREFERRED_LIVE_LLAMA = DEFAULT_MODEL;
 
 export interface ModelChoice {
   id: string;
@@ -57,8 +63,9 @@ export function contextLengthOf(model: string, live: readonly ModelEntry[] | und
 }
 
 /**
- * The quick pick's rows: chat models only, Meta Llama first, then the rest by id; the seeds and the current model are
- * always present even when the server no longer lists them. `live` undefined means offline: the built-in list.
+ * The quick pick's rows: chat models only, the two seeds first (present even when the server no longer lists them,
+ * `listedByServer` tells), then the other Meta Llama models, then the rest by id; the current model is always present.
+ * `live` undefined means offline: the built-in list.
  */
 export function buildModelChoices(live: readonly ModelEntry[] | undefined, currentModel: string): ModelChoice[] {
   const source = live ?? BUILT_IN_MODELS;
@@ -88,10 +95,15 @@ export function buildModelChoices(live: readonly ModelEntry[] | undefined, curre
 }
 
 function compareChoices(a: ModelChoice, b: ModelChoice): number {
+  // The seeds first, in their order: the product was asked for them, and their row says whether they are served.
+  if (a.isSeed !== b.isSeed) return a.isSeed ? -1 : 1;
+  if (a.isSeed) return seedIndex(a.id) - seedIndex(b.id);
   if (a.isMetaLlama !== b.isMetaLlama) return a.isMetaLlama ? -1 : 1;
-  // Within Meta Llama, live models before the deprecated seeds, so the first row is one that works.
-  if (a.isSeed !== b.isSeed) return a.isSeed ? 1 : -1;
   return a.id.localeCompare(b.id);
+}
+
+function seedIndex(id: string): number {
+  return SEED_MODEL_IDS.findIndex((seed) => seed.toLowerCase() === id.toLowerCase());
 }
 
 /** A live Meta Llama chat model to switch to when the configured one is gone; undefined when there is none. */
@@ -104,11 +116,15 @@ export function pickLiveLlama(live: readonly ModelEntry[]): ModelEntry | undefin
   return llamas[0];
 }
 
-/** "meta-llama/Llama-3.2-3B-Instruct-Turbo" → "Llama-3.2-3B-Instruct-Turbo": fits a status bar. */
+/**
+ * "meta-llama/Llama-3.3-70B-Instruct-Turbo" → "Llama-3.3-70B-Instruct-Turbo": the id without its vendor prefix, which
+ * the status bar and the narrow chat page cannot afford. Both show this same name. A trailing slash or spaces (a
+ * hand-edited setting) are ignored; an id that is nothing but slashes is shown as it is.
+ */
 export function shortModelName(model: string): string {
   const trimmed = model.trim().replace(/\/+$/, '');
-  const slash = trimmed.lastIndexOf('/');
-  return slash >= 0 ? trimmed.slice(slash + 1) : trimmed;
+  const name = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  return name || model.trim();
 }
 
 /** "131000" → "131K", "1048576" → "1M": compact context sizes for a list row. */

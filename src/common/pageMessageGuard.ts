@@ -1,6 +1,8 @@
 // Checks every message the chat page sends before the host acts on it. The page renders model output, so it is
 // treated as less trusted than the host: anything malformed, oversized or unknown is dropped.
-import type { CodeBlockAction, ErrorAction, PageMessage } from './protocol';
+import { isRecord } from '../api/isRecord';
+import { isErrorAction } from './chatTypes';
+import { isCodeBlockAction, type PageMessage } from './protocol';
 
 /** Chat ids name files in the history folder, so they must never contain path characters. */
 export const CHAT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -8,12 +10,6 @@ export const MAX_QUESTION_CHARS = 200_000;
 export const MAX_CODE_CHARS = 2_000_000;
 export const MAX_HREF_CHARS = 8192;
 
-const ERROR_ACTIONS: readonly ErrorAction[] = ['setApiKey', 'chooseModel', 'retry', 'openSettings', 'showLog'];
-const CODE_BLOCK_ACTIONS: readonly CodeBlockAction[] = ['copy', 'insert', 'newEditor', 'apply'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isText(value: unknown, maxChars: number): value is string {
   return typeof value === 'string' && value.length <= maxChars;
@@ -45,12 +41,11 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
       if (!isChatId(raw.chatId)) return undefined;
       return { type: raw.type, chatId: raw.chatId };
     case 'errorAction': {
-      const action = ERROR_ACTIONS.find((a) => a === raw.action);
-      return action ? { type: 'errorAction', action } : undefined;
+      return isErrorAction(raw.action) ? { type: 'errorAction', action: raw.action } : undefined;
     }
     case 'codeBlock': {
-      const action = CODE_BLOCK_ACTIONS.find((a) => a === raw.action);
-      if (!action || !isText(raw.code, MAX_CODE_CHARS)) return undefined;
+      const action = raw.action;
+      if (!isCodeBlockAction(action) || !isText(raw.code, MAX_CODE_CHARS)) return undefined;
       if (raw.language !== undefined && !isText(raw.language, 64)) return undefined;
       return raw.language === undefined ? { type: 'codeBlock', action, code: raw.code } : { type: 'codeBlock', action, code: raw.code, language: raw.language };
     }

@@ -1,6 +1,12 @@
 // The one typed message protocol between the extension host and the chat page.
-// Both sides import this file; nothing else crosses the boundary.
+// Both sides import this file; nothing else crosses the boundary. The action lists here are the only runtime code.
 import type { Attachment, Chat, ChatMessage, ChatSummary, ErrorAction, Usage } from './chatTypes';
+
+/**
+ * Id of the JSON data block in the page's HTML with the page's translations (English text → translation), read once
+ * before the page is built (src/webview/l10n.ts); absent in English.
+ */
+export const PAGE_L10N_ELEMENT_ID = 'ask-llama-l10n';
 
 /** Host → page. */
 export type HostMessage =
@@ -30,7 +36,13 @@ export interface SelectionInfo {
   endLine: number;
 }
 
-export type CodeBlockAction = 'copy' | 'insert' | 'newEditor' | 'apply';
+/** The buttons on a code block in an answer. The page checks clicks and the host checks page messages against this list. */
+export const CODE_BLOCK_ACTIONS = ['copy', 'insert', 'newEditor', 'apply'] as const;
+export type CodeBlockAction = (typeof CODE_BLOCK_ACTIONS)[number];
+
+export function isCodeBlockAction(value: unknown): value is CodeBlockAction {
+  return (CODE_BLOCK_ACTIONS as readonly unknown[]).includes(value);
+}
 
 /** Page → host. */
 export type PageMessage =

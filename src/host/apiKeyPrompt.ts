@@ -1,14 +1,23 @@
-// The one place that asks the user for the key and stores it: used by the Set API Key command and by the "needs an
-// API key" prompt before a request, so the waiting question can go on once the key is saved.
+// The one place that asks the user for a server's key and stores it: used by the Set API Key command and by the
+// "needs an API key" prompt before a request, so the waiting question can go on once the key is saved.
 import * as vscode from 'vscode';
+import { hostOf } from '../api';
 import { ApiKeyStore, KeyringError } from './secrets';
 import type { HostUi } from './ui';
 
-/** Resolves the stored key, or undefined when the user backed out or the keyring failed (already reported). */
-export async function promptAndStoreApiKey(keys: ApiKeyStore, ui: HostUi, host: string): Promise<string | undefined> {
+/**
+ * Asks for the key of `origin` (naming its host) and stores it for that origin only. Resolves the stored key, or
+ * undefined when the user backed out or the keyring failed (already reported).
+ */
+export async function promptAndStoreApiKey(keys: ApiKeyStore, ui: HostUi, origin: string): Promise<string | undefined> {
+  const host = hostOf(origin);
   const entered = await ui.showInputBox({
-    title: vscode.l10n.t('Ask Llama: Set API Key'),
-    prompt: vscode.l10n.t('API key for {0}. It is stored in the system keyring (VS Code SecretStorage), never in settings.', host),
+    title: vscode.l10n.t('Ask Llama: Set API Key for {0}', host),
+    prompt: vscode.l10n.t(
+      'API key for {0}. It is sent only to {1}, and stored in the system keyring (VS Code SecretStorage), never in settings.',
+      host,
+      origin,
+    ),
     password: true,
     ignoreFocusOut: true,
     placeHolder: vscode.l10n.t('Paste your API key'),
@@ -17,12 +26,12 @@ export async function promptAndStoreApiKey(keys: ApiKeyStore, ui: HostUi, host: 
   const key = entered?.trim();
   if (!key) return undefined;
   try {
-    await keys.set(key);
+    await keys.set(origin, key);
   } catch (error) {
     await reportKeyringError(error, ui);
     return undefined;
   }
-  void ui.showInformationMessage(vscode.l10n.t('Ask Llama: API key saved.'), {});
+  void ui.showInformationMessage(vscode.l10n.t('Ask Llama: API key saved for {0}.', host), {});
   return key;
 }
 

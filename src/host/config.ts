@@ -1,8 +1,11 @@
 // Reads the askLlama.* settings. Always fresh from the configuration, so edits apply to the next request without a
 // reload; nothing here caches.
 import * as vscode from 'vscode';
+import { isLocalBaseUrl, originOf } from '../api';
+import { DEFAULT_MODEL } from '../common/modelChoices';
 
 export const CONFIG_SECTION = 'askLlama';
+export const DEFAULT_BASE_URL = 'https://api.aimlapi.com/v1';
 
 export interface UserSettings {
   baseUrl: string;
@@ -14,8 +17,8 @@ export interface UserSettings {
 }
 
 const DEFAULTS: UserSettings = {
-  baseUrl: 'https://api.aimlapi.com/v1',
-  model: 'meta-llama/Llama-3.2-3B-Instruct-Turbo',
+  baseUrl: DEFAULT_BASE_URL,
+  model: DEFAULT_MODEL,
   temperature: 0.2,
   maxTokens: 1024,
   systemPrompt: '',
@@ -35,6 +38,16 @@ export function readSettings(): UserSettings {
   };
 }
 
+/**
+ * Where the single key of earlier versions goes: the origin of the user-level (global) base URL, never a workspace
+ * value. That key was never sent to a local server, so a local or unusable user-level URL gets the default's origin.
+ */
+export function legacyKeyOrigin(): string {
+  const userValue = stringSetting(vscode.workspace.getConfiguration(CONFIG_SECTION).inspect('baseUrl')?.globalValue);
+  const origin = originOf(userValue);
+  return origin && !isLocalBaseUrl(userValue) ? origin : originOf(DEFAULT_BASE_URL)!;
+}
+
 /** The model choice is a user preference, not a project one: it goes to the user (global) settings. */
 export async function writeModel(model: string): Promise<void> {
   await vscode.workspace.getConfiguration(CONFIG_SECTION).update('model', model, vscode.ConfigurationTarget.Global);
@@ -52,13 +65,4 @@ function stringSetting(value: unknown): string {
 function clampNumber(value: unknown, min: number, max: number, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, value));
-}
-
-/** "https://api.aimlapi.com/v1" → "api.aimlapi.com"; the text itself when it is not a URL. */
-export function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host || baseUrl;
-  } catch {
-    return baseUrl;
-  }
 }

@@ -55,8 +55,11 @@ export async function captureEditorSelection(ui: HostUi, budget: SelectionBudget
   return { ...attachment, code: fit.code, truncatedTo: { startLine: fit.startLine, endLine: fit.endLine } };
 }
 
-/** A selection that ends at column 0 of a line does not include that line (the usual whole-line selection). */
-function lastSelectedLine(selection: vscode.Selection): number {
+/**
+ * The 1-based last line of `selection`. A selection that ends at column 0 of a later line does not include that line
+ * (the usual whole-line selection). The chip and the attachment both use this rule.
+ */
+export function lastSelectedLine(selection: vscode.Selection): number {
   const end = selection.end;
   return end.character === 0 && end.line > selection.start.line ? end.line : end.line + 1;
 }

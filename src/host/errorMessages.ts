@@ -1,16 +1,16 @@
 // Applies the pure error table (src/common/errorTable.ts) to a thrown value, with the user's language and with
 // everything that came from outside (server text, exception messages) stripped of tags and of the key.
 import * as vscode from 'vscode';
+import { plainExcerpt, redactSecrets } from '../api';
 import type { ErrorView } from '../common/chatTypes';
 import { describeErrorKind, describeUnexpected, isKnownErrorKind, type ErrorDetails } from '../common/errorTable';
-import { plainExcerpt, redactSecrets } from '../common/redact';
 
 export interface ErrorSituation {
   model: string;
   host: string;
   timeoutSeconds: number;
-  /** Only to scrub it out of any text; never shown. */
-  apiKey?: string;
+  /** Only to scrub them out of any text; never shown. */
+  apiKeys?: readonly string[];
 }
 
 interface ApiErrorLike {
@@ -23,7 +23,7 @@ interface ApiErrorLike {
 export function describeFailure(error: unknown, situation: ErrorSituation): ErrorView {
   const view = describeRaw(error, situation);
   // Defence in depth: whatever path built the sentence, the key never leaves in it.
-  return { ...view, message: redactSecrets(view.message, situation.apiKey) };
+  return { ...view, message: redactSecrets(view.message, situation.apiKeys) };
 }
 
 function describeRaw(error: unknown, situation: ErrorSituation): ErrorView {
@@ -34,18 +34,18 @@ function describeRaw(error: unknown, situation: ErrorSituation): ErrorView {
       timeoutSeconds: situation.timeoutSeconds,
       status: typeof error.status === 'number' ? error.status : undefined,
       retryAfterMs: typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined,
-      serverMessage: serverDetail(error, situation.apiKey),
+      serverMessage: serverDetail(error, situation.apiKeys),
     };
     return describeErrorKind(error.kind, details, vscode.l10n.t);
   }
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  return describeUnexpected(plainExcerpt(message, situation.apiKey), vscode.l10n.t);
+  return describeUnexpected(plainExcerpt(message, situation.apiKeys), vscode.l10n.t);
 }
 
 /** The server's own words only where they help (what was invalid, what broke mid-stream). */
-function serverDetail(error: ApiErrorLike, apiKey?: string): string | undefined {
+function serverDetail(error: ApiErrorLike, apiKeys?: readonly string[]): string | undefined {
   if (error.kind !== 'bad_request' && error.kind !== 'stream_error') return undefined;
-  const text = typeof error.message === 'string' ? plainExcerpt(error.message, apiKey) : '';
+  const text = typeof error.message === 'string' ? plainExcerpt(error.message, apiKeys) : '';
   return text || undefined;
 }
 

@@ -1,11 +1,12 @@
-// Resolves everything one request needs at the moment it is sent: fresh settings, the key from SecretStorage (asking
-// for it when a remote server needs one), a check that the configured model still exists, and the context window.
+// Resolves everything one request needs at the moment it is sent: fresh settings, the key of the base URL's origin
+// from SecretStorage (asking for it when a remote server needs one), a check that the configured model still exists,
+// and the context window.
 import * as vscode from 'vscode';
-import { isLocalBaseUrl } from '../api';
+import { hostOf, isLocalBaseUrl, originOf } from '../api';
 import type { Attachment, ErrorView } from '../common/chatTypes';
 import { findModel, pickLiveLlama, shortModelName } from '../common/modelChoices';
 import { promptAndStoreApiKey, reportKeyringError } from './apiKeyPrompt';
-import { hostOf, readSettings, writeModel, type UserSettings } from './config';
+import { readSettings, writeModel, type UserSettings } from './config';
 import { captureEditorSelection } from './editorSelection';
 import { describeFailure } from './errorMessages';
 import type { ModelCatalog } from './models/modelCatalog';
@@ -44,6 +45,20 @@ export class RequestContextImpl implements RequestContext {
     };
   }
 
+  async current(): Promise<RequestSettings> {
+    const settings = readSettings();
+    return {
+      baseUrl: settings.baseUrl,
+      apiKey: await this.storedKeyQuietly(settings.baseUrl),
+      model: settings.model,
+      temperature: settings.temperature,
+      maxTokens: settings.maxTokens,
+      systemPrompt: settings.systemPrompt,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model),
+    };
+  }
+
   async captureSelection(): Promise<Attachment | undefined | null> {
     const settings = readSettings();
     // The window decides whether the selection fits, so learn it now (the list is public on the AI/ML API; a
@@ -59,33 +74,37 @@ export class RequestContextImpl implements RequestContext {
     });
   }
 
-  describeError(error: unknown): ErrorView {
+  describeError(error: unknown, model?: string): ErrorView {
     const settings = readSettings();
     return describeFailure(error, {
-      model: settings.model,
+      model: model ?? settings.model,
       host: hostOf(settings.baseUrl),
       timeoutSeconds: settings.timeoutSeconds,
-      apiKey: this.deps.keys.knownKeyForRedaction(),
+      apiKeys: this.deps.keys.knownKeysForRedaction(),
     });
   }
 
-  /** The stored key for a remote server, without prompting or reporting keyring trouble (prepare() does that). */
+  /** The key stored for this server, without prompting or reporting keyring trouble (prepare() does that). */
   private async storedKeyQuietly(baseUrl: string): Promise<string | undefined> {
-    if (isLocalBaseUrl(baseUrl)) return undefined;
-    return this.deps.keys.get().catch(() => undefined);
+    return this.deps.keys.keyFor(baseUrl).catch(() => undefined);
   }
 
-  /** The key to send; undefined for local servers; null when a remote server needs one and the user backed out. */
+  /**
+   * The key to send: the one stored for the base URL's origin. A remote server without one asks for it; a local one
+   * gets none unless the user set one for it (vLLM `--api-key`). Null when a key is needed and the user backed out.
+   */
   private async resolveKey(baseUrl: string): Promise<string | undefined | null> {
-    if (isLocalBaseUrl(baseUrl)) return undefined;
+    const origin = originOf(baseUrl);
+    // Not an http(s) URL: the request fails with its own message, and carries no key.
+    if (!origin) return undefined;
     let stored: string | undefined;
     try {
-      stored = await this.deps.keys.get();
+      stored = await this.deps.keys.get(origin);
     } catch (error) {
       await reportKeyringError(error, this.deps.ui);
       return null;
     }
-    if (stored) return stored;
+    if (stored || isLocalBaseUrl(baseUrl)) return stored;
 
     const host = hostOf(baseUrl);
     const setKey = vscode.l10n.t('Set API Key');
@@ -101,7 +120,7 @@ export class RequestContextImpl implements RequestContext {
       setKey,
       openSettings,
     );
-    if (choice === setKey) return (await promptAndStoreApiKey(this.deps.keys, this.deps.ui, host)) ?? null;
+    if (choice === setKey) return (await promptAndStoreApiKey(this.deps.keys, this.deps.ui, origin)) ?? null;
     if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'askLlama.baseUrl');
     return null;
   }
@@ -113,7 +132,9 @@ export class RequestContextImpl implements RequestContext {
   private async confirmModel(settings: UserSettings, apiKey: string | undefined): Promise<string | undefined> {
     const checkKey = `${settings.baseUrl} ${settings.model}`;
     if (this.checkedModels.has(checkKey)) return settings.model;
-    const live = await this.deps.models.fetch(settings.baseUrl, apiKey);
+    // `ensure`: a list already fetched serves; after a failure the catalog backs off, so a server without /models
+    // (or whose /models hangs) is not asked again before every question.
+    const live = await this.deps.models.ensure(settings.baseUrl, apiKey);
     // No list (offline, or a server without /models): nothing to check against, send as configured.
     if (!live || live.length === 0 || findModel(live, settings.model)) {
       if (live) this.checkedModels.add(checkKey);

@@ -1,8 +1,9 @@
 // The status bar item: which model the next question goes to (click to change it), and a spinner while an answer
 // streams.
 import * as vscode from 'vscode';
+import { hostOf } from '../api';
 import { shortModelName } from '../common/modelChoices';
-import { affectsModelOrBaseUrl, hostOf, readSettings } from './config';
+import { affectsModelOrBaseUrl, readSettings } from './config';
 
 export interface BusySource {
   readonly busy: boolean;

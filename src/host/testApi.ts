@@ -1,7 +1,9 @@
 // What activate() returns. Integration tests in the extension host use it to answer dialogs (`ui`) and to reach the
 // request context and key store of the running extension; nothing else in the product reads it.
+import type * as vscode from 'vscode';
 import type { Chat } from '../common/chatTypes';
 import type { ChatActions } from './commands/deps';
+import type { EditSelectionController } from './edits/editSelectionController';
 import type { RequestContext } from './requestContext';
 import type { ApiKeyStore } from './secrets';
 import type { HostUi } from './ui';
@@ -11,6 +13,10 @@ export interface AskLlamaApi {
   readonly ui: HostUi;
   readonly requests: RequestContext;
   readonly keys: ApiKeyStore;
+  /** The extension's own SecretStorage, so the key migration can be tested from a key stored the old way. */
+  readonly secrets: vscode.SecretStorage;
   /** The chat controller; tests read the open chat to see the streamed answer arrive. */
   readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean };
+  /** Edit Selection; tests read the open proposal's state. */
+  readonly edits: EditSelectionController;
 }

@@ -3,6 +3,7 @@ import './styles/page.css';
 import './styles/markdown.css';
 import './styles/highlight.css';
 import type { HostMessage } from '../common/protocol';
+import { loadTranslations } from './l10n';
 import { PageController } from './ui/pageController';
 import type { PageState, Schedulers, WebviewApi } from './ui/webviewApi';
 
@@ -14,6 +15,8 @@ const schedulers: Schedulers = {
   idle: (callback) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => callback(), { timeout: 200 }) : setTimeout(callback, 16)),
 };
 
+// Before anything is built: every label is translated as it is created.
+loadTranslations(document);
 const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
 const controller = new PageController(app, document, acquireVsCodeApi(), schedulers);
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {

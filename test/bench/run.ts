@@ -6,6 +6,7 @@ import { runMain } from '../harness/cleanup';
 import { progress, secondsSince } from '../harness/log';
 import { repoRoot } from '../harness/paths';
 import { benchActivation } from './activation';
+import { benchChatThroughput } from './chatThroughput';
 import { type BenchRow, unmeasuredRow } from './benchRow';
 import { benchFirstDelta } from './firstDelta';
 import { markdownTable, resultsDocument } from './resultsTable';
@@ -26,6 +27,7 @@ interface Bench {
 const benches: Bench[] = [
   { name: 'sizes', figure: 'Sizes', target: '≤ 80 KB / ≤ 150 KB / ≤ 250 KB', run: benchSizes },
   { name: 'sse', figure: 'SSE decoding throughput', target: '≥ 1.0×', run: benchSseThroughput },
+  { name: 'chatThroughput', figure: '`chat()` end to end on a 10 MB stream', target: '≥ 1.0×', run: benchChatThroughput },
   { name: 'firstDelta', figure: 'Request → first delta through `chat()`', target: '≤ 1.05×', run: benchFirstDelta },
   { name: 'render', figure: 'Streaming render of a 4,000-token answer', target: '≤ 3×', run: benchStreamingRender },
   { name: 'savedChat', figure: 'Show a saved 500-message chat', target: '≤ 150 ms', run: benchSavedChat },

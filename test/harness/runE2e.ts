@@ -6,7 +6,7 @@ import * as path from 'path';
 import type MochaTypes = require('mocha');
 import { Mocha } from './mochaClass';
 import { setE2eContext } from '../e2e/e2eContext';
-import { ForwardingProxy } from '../e2e/forwardingProxy';
+import { ForwardingProxy } from '../support/forwardingProxy';
 import { ScriptedLlm } from '../e2e/scriptedLlm';
 import { saveScreenshot, slug } from '../e2e/screenshots';
 import { waitForWorkbench } from '../e2e/workbench';

@@ -24,6 +24,11 @@ export interface ScriptedResponse {
   headersDelayMs?: number;
   /** After the chunks: end the response, destroy the socket, or keep it open until the client or close() ends it. */
   end?: 'normal' | 'destroy' | 'hang';
+  /**
+   * Holds the response open after the first `afterChunks` chunks until `until` resolves: a stream that is provably
+   * still going while the test looks at what the client did with its start.
+   */
+  hold?: { afterChunks: number; until: Promise<void> };
 }
 
 export type Responder =
@@ -157,7 +162,8 @@ async function writeScripted(res: http.ServerResponse, scripted: ScriptedRespons
   res.writeHead(scripted.status ?? 200, scripted.headers ?? {});
   // Send the status line and headers now, so a client sees them even before the first chunk.
   res.flushHeaders();
-  for (const chunk of scripted.chunks ?? []) {
+  for (const [index, chunk] of (scripted.chunks ?? []).entries()) {
+    if (scripted.hold && index === scripted.hold.afterChunks) await scripted.hold.until;
     await delay(scripted.chunkDelayMs ?? 0);
     if (res.destroyed) return;
     await writeChunk(res, chunk);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { parsePageMessage } from '../../common/pageMessageGuard';
 import type { HostMessage, PageMessage } from '../../common/protocol';
+import { pageTranslations } from './pageL10n';
 import { createNonce, renderChatHtml } from './webviewHtml';
 
 /** What the view needs from the chat controller. */
@@ -34,6 +35,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+      translations: pageTranslations(this.extensionUri),
     });
     const page = this.handler.attachPage((message) => webview.postMessage(message));
     const receiving = webview.onDidReceiveMessage((raw: unknown) => {

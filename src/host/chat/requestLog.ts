@@ -1,6 +1,7 @@
 // One log line per request, in the "Ask Llama" LogOutputChannel: what a user or maintainer needs to diagnose a slow or
 // failed answer. Never the key; message content only at trace level (the user chooses that level).
 import type * as vscode from 'vscode';
+import { hostOf, type Usage } from '../../api';
 
 export interface RequestRecord {
   model: string;
@@ -11,24 +12,16 @@ export interface RequestRecord {
   requestId?: string;
   timeToFirstTokenMs?: number;
   totalMs: number;
-  usage?: { promptTokens: number; completionTokens: number; totalTokens: number };
+  usage?: Usage;
   retries: number;
-}
-
-/** The host only: a base URL can carry credentials (user:pass@) or tokens in its path or query. */
-export function baseUrlHost(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host || '(none)';
-  } catch {
-    return '(invalid URL)';
-  }
 }
 
 export function formatRequestRecord(r: RequestRecord): string {
   const parts = [
     `outcome=${r.outcome}${r.errorKind ? `(${r.errorKind})` : ''}`,
     `model=${r.model}`,
-    `host=${baseUrlHost(r.baseUrl)}`,
+    // The host only: a base URL can carry credentials (user:pass@) or tokens in its path or query.
+    `host=${hostOf(r.baseUrl, '(invalid URL)')}`,
     `status=${r.status ?? (r.outcome === 'error' ? '-' : 200)}`,
     `ttft=${r.timeToFirstTokenMs === undefined ? '-' : `${r.timeToFirstTokenMs}ms`}`,
     `total=${r.totalMs}ms`,

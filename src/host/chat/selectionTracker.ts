@@ -2,13 +2,12 @@
 // cursor move; and it reports only the file name and lines, never the code (the code is read when a question is sent).
 import * as vscode from 'vscode';
 import type { SelectionInfo } from '../../common/protocol';
+import { lastSelectedLine } from '../editorSelection';
 
 export function selectionInfo(editor: vscode.TextEditor | undefined): SelectionInfo | undefined {
   if (!editor || editor.selection.isEmpty || editor.document.uri.scheme === 'output') return undefined;
-  const { start, end } = editor.selection;
-  // A selection that ends at column 0 of the next line (a whole-line selection) does not include that line.
-  const endLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
-  return { fileName: vscode.workspace.asRelativePath(editor.document.uri, false), startLine: start.line + 1, endLine: endLine + 1 };
+  const { selection } = editor;
+  return { fileName: vscode.workspace.asRelativePath(editor.document.uri, false), startLine: selection.start.line + 1, endLine: lastSelectedLine(selection) };
 }
 
 function sameSelection(a: SelectionInfo | undefined, b: SelectionInfo | undefined): boolean {

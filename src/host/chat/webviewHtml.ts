@@ -1,13 +1,17 @@
 // The chat page's HTML shell: one stylesheet and one nonce'd script from dist/, nothing inline. The CSP allows
 // no network at all (`default-src 'none'`), images only from the extension and data: URLs, so a Markdown image in
-// model output can never fetch a remote URL (the way prompt injection would exfiltrate code).
+// model output can never fetch a remote URL (the way prompt injection would exfiltrate code). The page's translations
+// ride along as a JSON data block, which is never run as script.
 import { randomBytes } from 'node:crypto';
+import { PAGE_L10N_ELEMENT_ID } from '../../common/protocol';
 
 export interface ChatHtmlInput {
   cspSource: string;
   scriptUri: string;
   styleUri: string;
   nonce: string;
+  /** English text → translation, for the page's own strings (src/host/chat/pageL10n.ts); undefined in English. */
+  translations?: Readonly<Record<string, string>>;
 }
 
 /** A fresh nonce per render: 128 random bits, base64 (valid in a CSP nonce-source). */
@@ -31,6 +35,10 @@ function escapeAttribute(value: string): string {
 
 export function renderChatHtml(input: ChatHtmlInput): string {
   const csp = escapeAttribute(contentSecurityPolicy(input.cspSource, input.nonce));
+  // JSON that cannot end its <script> element or open a comment: every "<" is written as \u003c.
+  const translations = input.translations
+    ? `<script type="application/json" id="${PAGE_L10N_ELEMENT_ID}">${JSON.stringify(input.translations).replace(/</g, '\\u003c')}</script>\n`
+    : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -42,7 +50,7 @@ export function renderChatHtml(input: ChatHtmlInput): string {
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.scriptUri)}"></script>
+${translations}<script nonce="${escapeAttribute(input.nonce)}" src="${escapeAttribute(input.scriptUri)}"></script>
 </body>
 </html>`;
 }

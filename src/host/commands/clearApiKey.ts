@@ -1,21 +1,16 @@
-// askLlama.clearApiKey: removes the key from SecretStorage after a modal confirmation.
+// askLlama.clearApiKey: removes the current server's key from SecretStorage after a modal confirmation that names it.
 import * as vscode from 'vscode';
-import { reportKeyringError } from '../apiKeyPrompt';
+import { hostOf } from '../../api';
+import { removeApiKey } from './apiKeyRemoval';
+import { currentOrigin } from './currentServer';
 import type { CommandDeps } from './deps';
 
 export async function clearApiKeyCommand({ keys, ui }: CommandDeps): Promise<void> {
-  const clear = vscode.l10n.t('Clear Key');
-  const choice = await ui.showWarningMessage(
-    vscode.l10n.t('Remove the Ask Llama API key from this machine?'),
-    { modal: true, detail: vscode.l10n.t('Requests to servers that need a key will ask for it again.') },
-    clear,
-  );
-  if (choice !== clear) return;
-  try {
-    await keys.clear();
-  } catch (error) {
-    await reportKeyringError(error, ui);
+  const origin = await currentOrigin(ui);
+  if (!origin) return;
+  if (!(await keys.get(origin).catch(() => 'unknown'))) {
+    void ui.showInformationMessage(vscode.l10n.t('Ask Llama: no API key is stored for {0}.', hostOf(origin)), {});
     return;
   }
-  void ui.showInformationMessage(vscode.l10n.t('Ask Llama: API key removed.'), {});
+  await removeApiKey(keys, ui, origin);
 }

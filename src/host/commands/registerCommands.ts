@@ -4,6 +4,7 @@ import { askCommand } from './ask';
 import { clearApiKeyCommand } from './clearApiKey';
 import type { CommandDeps } from './deps';
 import { explainSelectionCommand } from './explainSelection';
+import { manageApiKeysCommand } from './manageApiKeys';
 import { newChatCommand } from './newChat';
 import { selectModelCommand } from './selectModel';
 import { setApiKeyCommand } from './setApiKey';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (deps: CommandDeps) => unknown> = {
   'askLlama.explainSelection': explainSelectionCommand,
   'askLlama.setApiKey': setApiKeyCommand,
   'askLlama.clearApiKey': clearApiKeyCommand,
+  'askLlama.manageApiKeys': manageApiKeysCommand,
   'askLlama.selectModel': selectModelCommand,
   'askLlama.newChat': newChatCommand,
   'askLlama.stop': stopCommand,

@@ -1,9 +1,10 @@
-// askLlama.selectModel: a quick pick of the server's chat models (Meta Llama first, the seed models always present
-// and marked deprecated), or any other id typed in; offline it falls back to the built-in list.
+// askLlama.selectModel: a quick pick of the server's chat models (the seed models first, always present, marked
+// deprecated and whether the server serves them; then Meta Llama), or any other id typed in; offline it falls back to
+// the built-in list.
 import * as vscode from 'vscode';
-import { isLocalBaseUrl } from '../../api';
+import { hostOf } from '../../api';
 import { buildModelChoices, formatContextLength, type ModelChoice } from '../../common/modelChoices';
-import { hostOf, readSettings, writeModel } from '../config';
+import { readSettings, writeModel } from '../config';
 import type { CommandDeps } from './deps';
 
 interface ModelItem extends vscode.QuickPickItem {
@@ -15,7 +16,7 @@ interface ModelItem extends vscode.QuickPickItem {
 export async function selectModelCommand({ keys, models, ui }: CommandDeps): Promise<void> {
   const settings = readSettings();
   const host = hostOf(settings.baseUrl);
-  const apiKey = isLocalBaseUrl(settings.baseUrl) ? undefined : await keys.get().catch(() => undefined);
+  const apiKey = await keys.keyFor(settings.baseUrl).catch(() => undefined);
   const live = await models.fetch(settings.baseUrl, apiKey);
   const choices = buildModelChoices(live, settings.model);
 
@@ -47,7 +48,7 @@ function toItem(choice: ModelChoice, host: string): ModelItem {
   const notes: string[] = [];
   if (choice.contextLength) notes.push(vscode.l10n.t('{0} context', formatContextLength(choice.contextLength)));
   if (choice.isSeed) notes.push(vscode.l10n.t('deprecated per the provider docs'));
-  if (!choice.listedByServer) notes.push(vscode.l10n.t('not listed by {0}', host));
+  if (!choice.listedByServer) notes.push(vscode.l10n.t('not served by {0}', host));
   return {
     label: choice.isCurrent ? `$(check) ${choice.id}` : choice.id,
     description: notes.join(' · '),

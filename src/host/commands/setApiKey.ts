@@ -1,8 +1,10 @@
-// askLlama.setApiKey: a password input box; the key goes to SecretStorage only.
+// askLlama.setApiKey: a password input box for the current server's key; it goes to SecretStorage only, stored for
+// that server's origin.
 import { promptAndStoreApiKey } from '../apiKeyPrompt';
-import { hostOf, readSettings } from '../config';
+import { currentOrigin } from './currentServer';
 import type { CommandDeps } from './deps';
 
 export async function setApiKeyCommand({ keys, ui }: CommandDeps): Promise<void> {
-  await promptAndStoreApiKey(keys, ui, hostOf(readSettings().baseUrl));
+  const origin = await currentOrigin(ui);
+  if (origin) await promptAndStoreApiKey(keys, ui, origin);
 }

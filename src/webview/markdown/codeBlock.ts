@@ -2,14 +2,20 @@ import type { CodeBlockAction } from '../../common/protocol';
 import { clearChildren, element } from '../dom';
 import { icon, type IconName } from '../icons';
 import { highlightToNodes } from './highlighter';
+import { l10n } from '../l10n';
 
-/** The toolbar of every code block. The page controller listens for clicks on `button[data-action]`. */
-const CODE_ACTIONS: readonly { action: CodeBlockAction; label: string; icon: IconName }[] = [
-  { action: 'copy', label: 'Copy', icon: 'copy' },
-  { action: 'insert', label: 'Insert at Cursor', icon: 'insert' },
-  { action: 'newEditor', label: 'Open in New Editor', icon: 'new-file' },
-  { action: 'apply', label: 'Apply to Selection', icon: 'diff' },
-];
+/**
+ * The toolbar of every code block. The page controller listens for clicks on `button[data-action]`. A function, not
+ * a constant: the labels are translated when used, after the page has read its translations.
+ */
+function codeActions(): readonly { action: CodeBlockAction; label: string; icon: IconName }[] {
+  return [
+    { action: 'copy', label: l10n.t('Copy'), icon: 'copy' },
+    { action: 'insert', label: l10n.t('Insert at Cursor'), icon: 'insert' },
+    { action: 'newEditor', label: l10n.t('Open in New Editor'), icon: 'new-file' },
+    { action: 'apply', label: l10n.t('Apply to Selection'), icon: 'diff' },
+  ];
+}
 
 export interface CodeBlockParts {
   root: HTMLDivElement;
@@ -29,8 +35,8 @@ export function codeLanguage(info: string | undefined): string | undefined {
 export function createCodeBlock(doc: Document, language: string | undefined, code: string): CodeBlockParts {
   const text = doc.createTextNode(code);
   const codeElement = element(doc, 'code', language ? { class: `language-${language}` } : {}, text);
-  const toolbar = element(doc, 'div', { class: 'code-block-toolbar', role: 'toolbar', 'aria-label': 'Code block actions' });
-  for (const { action, label, icon: iconName } of CODE_ACTIONS) {
+  const toolbar = element(doc, 'div', { class: 'code-block-toolbar', role: 'toolbar', 'aria-label': l10n.t('Code block actions') });
+  for (const { action, label, icon: iconName } of codeActions()) {
     const button = element(doc, 'button', { type: 'button', class: 'icon-button', 'data-action': action, 'aria-label': label, title: label });
     button.append(icon(doc, iconName));
     toolbar.append(button);

@@ -9,6 +9,7 @@ import { clearChildren, element } from '../dom';
 import { codeLanguage, createCodeBlock, highlightCodeBlock, setCodeLanguage, type CodeBlockParts } from './codeBlock';
 import { decodeEntities } from './entities';
 import { clickableUrl } from './safeUrl';
+import { l10n } from '../l10n';
 
 /** Deeper containers (quotes in lists in quotes…) are shown as plain text. */
 export const MAX_RENDER_DEPTH = 12;
@@ -170,7 +171,7 @@ function createLink(ctx: RenderContext, key: string, link: Tokens.Link, depth: n
   // A link we will not open is shown as its text, so the answer still reads well.
   const host = href
     ? element(ctx.doc, 'a', { href, title: href, class: 'answer-link' })
-    : element(ctx.doc, 'span', { class: 'inert-link', title: 'Link not opened: only http and https links are allowed' });
+    : element(ctx.doc, 'span', { class: 'inert-link', title: l10n.t('Link not opened: only http and https links are allowed') });
   const rendered = container(ctx, key, host, link.tokens ?? [], depth);
   return { ...rendered, type: 'link' };
 }
@@ -181,8 +182,8 @@ function createImagePlaceholder(ctx: RenderContext, key: string, image: Tokens.I
   ctx.stats.renderedChars += label.length;
   const href = clickableUrl(image.href);
   const node = href
-    ? element(ctx.doc, 'a', { href, title: `Image not loaded: ${href}`, class: 'answer-link image-placeholder' }, label)
-    : element(ctx.doc, 'span', { class: 'image-placeholder', title: 'Image not loaded' }, label);
+    ? element(ctx.doc, 'a', { href, title: l10n.t('Image not loaded: {0}', href), class: 'answer-link image-placeholder' }, label)
+    : element(ctx.doc, 'span', { class: 'image-placeholder', title: l10n.t('Image not loaded') }, label);
   return { key, type: 'image', node };
 }
 

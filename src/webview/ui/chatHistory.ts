@@ -3,6 +3,7 @@ import type { ChatSummary } from '../../common/chatTypes';
 import { clearChildren, element } from '../dom';
 import { icon } from '../icons';
 import { relativeDate } from './format';
+import { l10n } from '../l10n';
 
 export interface ChatHistoryEvents {
   open(chatId: string): void;
@@ -21,8 +22,8 @@ export class ChatHistory {
     private readonly events: ChatHistoryEvents,
     private readonly now: () => number = Date.now,
   ) {
-    this.list = element(doc, 'ul', { id: 'chat-list', 'aria-label': 'Past chats' });
-    this.root = element(doc, 'section', { id: 'history-panel', 'aria-label': 'Chat history' }, element(doc, 'h2', {}, 'Chats'), this.list);
+    this.list = element(doc, 'ul', { id: 'chat-list', 'aria-label': l10n.t('Past chats') });
+    this.root = element(doc, 'section', { id: 'history-panel', 'aria-label': l10n.t('Chat history') }, element(doc, 'h2', {}, l10n.t('Chats')), this.list);
     this.root.hidden = true;
     this.list.addEventListener('click', (event) => this.onClick(event));
   }
@@ -45,12 +46,12 @@ export class ChatHistory {
   private render(): void {
     clearChildren(this.list);
     if (!this.chats.length) {
-      this.list.append(element(this.doc, 'li', { class: 'chat-list-empty' }, 'No saved chats yet.'));
+      this.list.append(element(this.doc, 'li', { class: 'chat-list-empty' }, l10n.t('No saved chats yet.')));
       return;
     }
     const sorted = [...this.chats].sort((a, b) => b.updatedAt - a.updatedAt);
     for (const chat of sorted) {
-      const title = chat.title || 'Untitled chat';
+      const title = chat.title || l10n.t('Untitled chat');
       const open = element(
         this.doc,
         'button',
@@ -58,7 +59,7 @@ export class ChatHistory {
         element(this.doc, 'span', { class: 'chat-title' }, title),
         element(this.doc, 'span', { class: 'chat-info' }, `${chat.messageCount} messages · ${relativeDate(chat.updatedAt, this.now())}`),
       );
-      const item = element(this.doc, 'li', { class: 'chat-item', 'data-chat-id': chat.id }, open, this.actionButton('export', `Export “${title}” to Markdown`), this.actionButton('delete', `Delete “${title}”`));
+      const item = element(this.doc, 'li', { class: 'chat-item', 'data-chat-id': chat.id }, open, this.actionButton('export', l10n.t('Export “{0}” to Markdown', title)), this.actionButton('delete', l10n.t('Delete “{0}”', title)));
       this.list.append(item);
     }
   }

@@ -3,6 +3,7 @@
 // edits the last question.
 import { element } from '../dom';
 import { icon } from '../icons';
+import { l10n } from '../l10n';
 
 export interface ComposerEvents {
   send(text: string): void;
@@ -29,15 +30,15 @@ export class Composer {
     this.input = element(doc, 'textarea', {
       id: 'prompt',
       rows: '3',
-      'aria-label': 'Ask Llama a question',
-      placeholder: 'Ask Llama… (Enter to send, Shift+Enter for a new line)',
+      'aria-label': l10n.t('Ask Llama a question'),
+      placeholder: l10n.t('Ask Llama… (Enter to send, Shift+Enter for a new line)'),
     });
-    this.sendButton = element(doc, 'button', { id: 'send', type: 'button', class: 'icon-button primary', 'aria-label': 'Send', title: 'Send (Enter)' });
+    this.sendButton = element(doc, 'button', { id: 'send', type: 'button', class: 'icon-button primary', 'aria-label': l10n.t('Send'), title: l10n.t('Send (Enter)') });
     this.sendButton.append(icon(doc, 'send'));
-    this.stopButton = element(doc, 'button', { id: 'stop', type: 'button', class: 'icon-button', 'aria-label': 'Stop answer', title: 'Stop (Esc)' });
+    this.stopButton = element(doc, 'button', { id: 'stop', type: 'button', class: 'icon-button', 'aria-label': l10n.t('Stop answer'), title: l10n.t('Stop (Esc)') });
     this.stopButton.append(icon(doc, 'debug-stop'));
     this.stopButton.hidden = true;
-    this.editBanner = element(doc, 'p', { class: 'edit-banner' }, 'Editing your last question — Enter resends it, Esc cancels.');
+    this.editBanner = element(doc, 'p', { class: 'edit-banner' }, l10n.t('Editing your last question — Enter resends it, Esc cancels.'));
     this.editBanner.hidden = true;
     this.root = element(doc, 'div', { class: 'composer' }, this.editBanner, element(doc, 'div', { class: 'input-row' }, this.input, this.sendButton, this.stopButton));
 

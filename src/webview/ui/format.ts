@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../common/chatTypes';
 import type { SelectionInfo } from '../../common/protocol';
+import { l10n } from '../l10n';
 
 /** "utils.ts:10-24" (or ":10" for one line): the chip text for a selection. */
 export function selectionLabel(selection: Pick<SelectionInfo, 'fileName' | 'startLine' | 'endLine'>): string {
@@ -8,36 +9,31 @@ export function selectionLabel(selection: Pick<SelectionInfo, 'fileName' | 'star
   return `${base}:${lines}`;
 }
 
-/** The model id without its vendor prefix, which the narrow sidebar cannot afford. */
-export function shortModelName(model: string): string {
-  return model.split('/').pop() || model;
-}
-
 /** "1,069 tokens (1,024 in, 45 out) · 2.3 s" */
 export function usageLine(message: Pick<ChatMessage, 'usage' | 'durationMs'>): string | undefined {
   const parts: string[] = [];
   const { usage, durationMs } = message;
   if (usage) {
     const n = groupThousands;
-    parts.push(`${n(usage.totalTokens)} tokens (${n(usage.promptTokens)} in, ${n(usage.completionTokens)} out)`);
+    parts.push(l10n.t('{0} tokens ({1} in, {2} out)', n(usage.totalTokens), n(usage.promptTokens), n(usage.completionTokens)));
   }
-  if (durationMs !== undefined && durationMs >= 0) parts.push(`${(durationMs / 1000).toFixed(1)} s`);
+  if (durationMs !== undefined && durationMs >= 0) parts.push(l10n.t('{0} s', (durationMs / 1000).toFixed(1)));
   return parts.length ? parts.join(' · ') : undefined;
 }
 
 /** Why an answer ended early, in words, or undefined for a normal answer. */
 export function partialNote(message: Pick<ChatMessage, 'status' | 'finishReason'>): string | undefined {
-  if (message.finishReason === 'length') return 'Truncated — the answer reached the max tokens limit';
-  if (message.status === 'partial') return 'Stopped — partial answer';
+  if (message.finishReason === 'length') return l10n.t('Truncated — the answer reached the max tokens limit');
+  if (message.status === 'partial') return l10n.t('Stopped — partial answer');
   return undefined;
 }
 
 export function relativeDate(timestamp: number, now: number): string {
   const minutes = Math.round((now - timestamp) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return l10n.t('just now');
+  if (minutes < 60) return l10n.t('{0} min ago', minutes);
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
+  if (hours < 24) return l10n.t('{0} h ago', hours);
   return new Date(timestamp).toLocaleDateString();
 }
 

@@ -6,6 +6,7 @@ import { clearChildren, element } from '../dom';
 import { createEmptyState } from './emptyState';
 import { MessageView, type PaintBudget } from './messageView';
 import type { Schedulers } from './webviewApi';
+import { l10n } from '../l10n';
 
 /** Messages rendered right away when a chat is shown; the rest are rendered in idle slices above them. */
 export const FIRST_PAINT_MESSAGES = 6;
@@ -47,7 +48,7 @@ export class MessageList {
     private readonly schedulers: Schedulers,
     private readonly events: MessageListEvents,
   ) {
-    this.root = element(doc, 'main', { id: 'messages', role: 'log', 'aria-live': 'off', 'aria-label': 'Conversation', tabindex: '0' });
+    this.root = element(doc, 'main', { id: 'messages', role: 'log', 'aria-live': 'off', 'aria-label': l10n.t('Conversation'), tabindex: '0' });
     this.announcer = element(doc, 'div', { id: 'announcer', class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.root.addEventListener('scroll', () => {
       this.stickToBottom = this.distanceFromBottom() <= STICKY_PX;
@@ -228,7 +229,7 @@ export class MessageList {
 
   private announce(view: MessageView): void {
     const text = view.spokenText.trim();
-    this.announcer.textContent = `Llama answered: ${text.length > MAX_ANNOUNCED_CHARS ? `${text.slice(0, MAX_ANNOUNCED_CHARS)}…` : text}`;
+    this.announcer.textContent = l10n.t('Llama answered: {0}', text.length > MAX_ANNOUNCED_CHARS ? `${text.slice(0, MAX_ANNOUNCED_CHARS)}…` : text);
   }
 
   private scrollIfSticky(): void {

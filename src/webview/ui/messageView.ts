@@ -6,14 +6,18 @@ import { icon, type IconName } from '../icons';
 import { PAINT_PIECE_CHARS } from '../markdown/renderBudget';
 import { StreamingMarkdownView } from '../markdown/streamingMarkdownView';
 import { partialNote, selectionLabel, usageLine } from './format';
+import { l10n } from '../l10n';
 
-const ERROR_ACTIONS: Record<ErrorAction, { label: string; icon: IconName }> = {
-  retry: { label: 'Retry', icon: 'refresh' },
-  setApiKey: { label: 'Set API Key', icon: 'key' },
-  chooseModel: { label: 'Choose Model', icon: 'edit' },
-  openSettings: { label: 'Open Settings', icon: 'settings-gear' },
-  showLog: { label: 'Show Log', icon: 'output' },
-};
+/** A function, not a constant: labels are translated when used, after the page has read its translations. */
+function errorActions(): Record<ErrorAction, { label: string; icon: IconName }> {
+  return {
+    retry: { label: l10n.t('Retry'), icon: 'refresh' },
+    setApiKey: { label: l10n.t('Set API Key'), icon: 'key' },
+    chooseModel: { label: l10n.t('Choose Model'), icon: 'edit' },
+    openSettings: { label: l10n.t('Open Settings'), icon: 'settings-gear' },
+    showLog: { label: l10n.t('Show Log'), icon: 'output' },
+  };
+}
 
 /** What one frame may still spend on painting answers: a time limit and a number of characters (layout cost). */
 export interface PaintBudget {
@@ -40,9 +44,9 @@ export class MessageView {
       class: 'message',
       'data-role': message.role,
       'data-id': message.id,
-      'aria-label': isUser ? 'Your question' : 'Llama answer',
+      'aria-label': isUser ? l10n.t('Your question') : l10n.t('Llama answer'),
     });
-    const header = element(doc, 'div', { class: 'message-header' }, element(doc, 'span', { class: 'message-author' }, isUser ? 'You' : 'Llama'));
+    const header = element(doc, 'div', { class: 'message-header' }, element(doc, 'span', { class: 'message-author' }, isUser ? l10n.t('You') : l10n.t('Llama')));
     if (isUser && message.attachment) {
       const a = message.attachment;
       header.append(element(doc, 'span', { class: 'chip message-attachment', title: a.fileName }, selectionLabel(a)));
@@ -131,7 +135,7 @@ export class MessageView {
     }
     if (this.lastAction) return;
     const isUser = this.message.role === 'user';
-    const label = isUser ? 'Edit and resend this question' : 'Retry: regenerate this answer';
+    const label = isUser ? l10n.t('Edit and resend this question') : l10n.t('Retry: regenerate this answer');
     const button = element(this.doc, 'button', {
       type: 'button',
       class: 'icon-button message-action',
@@ -185,8 +189,9 @@ export class MessageView {
     const text = element(this.doc, 'p', { class: 'message-error-text' });
     text.append(icon(this.doc, 'error'), this.doc.createTextNode(message));
     const buttons = element(this.doc, 'div', { class: 'message-error-actions' });
+    const specs = errorActions();
     for (const action of actions) {
-      const spec = ERROR_ACTIONS[action];
+      const spec = specs[action];
       if (!spec) continue;
       const button = element(this.doc, 'button', { type: 'button', class: 'text-button', 'data-error-action': action, 'aria-label': spec.label });
       button.append(icon(this.doc, spec.icon), this.doc.createTextNode(spec.label));

@@ -1,6 +1,7 @@
 // `#notice`: a short note from the host above the input ("2 older messages were left out…").
 import { element } from '../dom';
 import { icon } from '../icons';
+import { l10n } from '../l10n';
 
 export class Notice {
   readonly root: HTMLElement;
@@ -8,7 +9,7 @@ export class Notice {
 
   constructor(private readonly doc: Document) {
     this.text = element(doc, 'span', { class: 'notice-text' });
-    const close = element(doc, 'button', { type: 'button', class: 'icon-button', 'aria-label': 'Dismiss notice', title: 'Dismiss' });
+    const close = element(doc, 'button', { type: 'button', class: 'icon-button', 'aria-label': l10n.t('Dismiss notice'), title: l10n.t('Dismiss') });
     close.append(icon(doc, 'close'));
     close.addEventListener('click', () => this.clear());
     this.root = element(doc, 'div', { id: 'notice', role: 'status' }, this.text, close);

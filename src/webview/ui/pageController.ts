@@ -1,19 +1,17 @@
 // The chat page: builds the UI inside `#app`, turns host messages into DOM updates and user actions into page
 // messages. It talks to the host only through the typed protocol.
-import type { CodeBlockAction, HostMessage, PageMessage } from '../../common/protocol';
-import type { ErrorAction } from '../../common/chatTypes';
+import { isErrorAction } from '../../common/chatTypes';
+import { shortModelName } from '../../common/modelChoices';
+import { isCodeBlockAction, type HostMessage, type PageMessage } from '../../common/protocol';
 import { element } from '../dom';
 import { icon } from '../icons';
 import { ChatHistory } from './chatHistory';
 import { Composer } from './composer';
-import { shortModelName } from './format';
 import { MessageList } from './messageList';
 import { Notice } from './notice';
 import { SelectionChip } from './selectionChip';
 import type { PageState, Schedulers, WebviewApi } from './webviewApi';
-
-const CODE_ACTIONS: readonly string[] = ['copy', 'insert', 'newEditor', 'apply'] satisfies CodeBlockAction[];
-const ERROR_ACTIONS: readonly string[] = ['setApiKey', 'chooseModel', 'retry', 'openSettings', 'showLog'] satisfies ErrorAction[];
+import { l10n } from '../l10n';
 
 export class PageController {
   private readonly messages: MessageList;
@@ -60,9 +58,9 @@ export class PageController {
       delete: (chatId) => this.post({ type: 'deleteChat', chatId }),
     });
 
-    const newChat = this.toolbarButton('new-chat', 'add', 'New Chat');
+    const newChat = this.toolbarButton('new-chat', 'add', l10n.t('New Chat'));
     newChat.addEventListener('click', () => this.post({ type: 'newChat' }));
-    this.historyButton = this.toolbarButton('history', 'history', 'Show past chats');
+    this.historyButton = this.toolbarButton('history', 'history', l10n.t('Show past chats'));
     this.historyButton.setAttribute('aria-expanded', 'false');
     this.historyButton.setAttribute('aria-controls', 'history-panel');
     this.historyButton.addEventListener('click', () => this.toggleHistory());
@@ -147,8 +145,8 @@ export class PageController {
   }
 
   private setModel(model: string): void {
-    const label = model ? `Model: ${model}. Click to choose another model.` : 'Choose a model';
-    this.modelButton.replaceChildren(icon(this.doc, 'settings-gear'), element(this.doc, 'span', { class: 'model-name' }, model ? shortModelName(model) : 'Model'));
+    const label = model ? l10n.t('Model: {0}. Click to choose another model.', model) : l10n.t('Choose a model');
+    this.modelButton.replaceChildren(icon(this.doc, 'settings-gear'), element(this.doc, 'span', { class: 'model-name' }, model ? shortModelName(model) : l10n.t('Model')));
     this.modelButton.setAttribute('aria-label', label);
     this.modelButton.title = label;
   }
@@ -178,17 +176,17 @@ export class PageController {
     }
     const codeButton = target.closest('.code-block button[data-action]');
     const action = codeButton?.getAttribute('data-action');
-    if (codeButton && action && CODE_ACTIONS.includes(action)) {
+    if (codeButton && isCodeBlockAction(action)) {
       const block = codeButton.closest('.code-block');
       const code = block?.querySelector('pre > code')?.textContent ?? '';
       const language = block?.getAttribute('data-language') ?? undefined;
-      this.post({ type: 'codeBlock', action: action as CodeBlockAction, code, language });
-      if (action === 'copy') flashLabel(codeButton, 'Copied');
+      this.post({ type: 'codeBlock', action, code, language });
+      if (action === 'copy') flashLabel(codeButton, l10n.t('Copied'));
       return;
     }
     const errorButton = target.closest('button[data-error-action]');
     const errorAction = errorButton?.getAttribute('data-error-action');
-    if (errorAction && ERROR_ACTIONS.includes(errorAction)) this.post({ type: 'errorAction', action: errorAction as ErrorAction });
+    if (isErrorAction(errorAction)) this.post({ type: 'errorAction', action: errorAction });
   }
 }
 

@@ -3,6 +3,7 @@ import type { SelectionInfo } from '../../common/protocol';
 import { element } from '../dom';
 import { icon } from '../icons';
 import { selectionLabel } from './format';
+import { l10n } from '../l10n';
 
 export class SelectionChip {
   readonly root: HTMLElement;
@@ -12,14 +13,14 @@ export class SelectionChip {
 
   constructor(doc: Document, onChange: () => void) {
     this.label = element(doc, 'span', { class: 'chip-label' });
-    const remove = element(doc, 'button', { type: 'button', class: 'remove icon-button', 'aria-label': 'Do not send the selection with the question', title: 'Remove' });
+    const remove = element(doc, 'button', { type: 'button', class: 'remove icon-button', 'aria-label': l10n.t('Do not send the selection with the question'), title: l10n.t('Remove') });
     remove.append(icon(doc, 'close'));
     remove.addEventListener('click', () => {
       this.removed = true;
       this.render();
       onChange();
     });
-    this.root = element(doc, 'div', { id: 'selection-chip', class: 'chip', role: 'group', 'aria-label': 'Attached selection' }, this.label, remove);
+    this.root = element(doc, 'div', { id: 'selection-chip', class: 'chip', role: 'group', 'aria-label': l10n.t('Attached selection') }, this.label, remove);
     this.root.hidden = true;
   }
 

@@ -6,6 +6,8 @@ import type { AskLlamaApi } from '../../../src/host/testApi';
 import { activateExtension, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
 
 const KEY = 'test-key-3f9c1a7e';
+const BASE_URL = 'https://api.example.invalid/v1';
+const ORIGIN = 'https://api.example.invalid';
 
 describe('host: API key', () => {
   let api: AskLlamaApi;
@@ -17,11 +19,12 @@ describe('host: API key', () => {
 
   beforeEach(async () => {
     restoreSettings = snapshotSettings();
-    await api.keys.clear();
+    await updateSettings({ baseUrl: BASE_URL });
+    await api.keys.clear(ORIGIN);
   });
 
   afterEach(async () => {
-    await api.keys.clear();
+    await api.keys.clear(ORIGIN);
     await restoreSettings();
   });
 
@@ -36,13 +39,13 @@ describe('host: API key', () => {
     } finally {
       ui.restore();
     }
-    assert.strictEqual(await api.keys.get(), KEY);
+    assert.strictEqual(await api.keys.get(ORIGIN), KEY);
     const settingsText = JSON.stringify(vscode.workspace.getConfiguration('askLlama'));
     assert.ok(!settingsText.includes(KEY), 'the key must not be in the settings');
   });
 
   it('Clear API Key asks first, keeps the key when cancelled and removes it when confirmed', async () => {
-    await api.keys.set(KEY);
+    await api.keys.set(ORIGIN, KEY);
     const cancel = scriptUi(api, () => undefined);
     try {
       await vscode.commands.executeCommand('askLlama.clearApiKey');
@@ -50,7 +53,7 @@ describe('host: API key', () => {
     } finally {
       cancel.restore();
     }
-    assert.strictEqual(await api.keys.get(), KEY);
+    assert.strictEqual(await api.keys.get(ORIGIN), KEY);
 
     const confirm = scriptUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined));
     try {
@@ -58,11 +61,10 @@ describe('host: API key', () => {
     } finally {
       confirm.restore();
     }
-    assert.strictEqual(await api.keys.get(), undefined);
+    assert.strictEqual(await api.keys.get(ORIGIN), undefined);
   });
 
   it('a remote base URL without a key asks for one and sends nothing when the user backs out', async () => {
-    await updateSettings({ baseUrl: 'https://api.example.invalid/v1' });
     await api.chat.newChat();
     const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'What is a closure?' : undefined));
     try {
@@ -79,7 +81,6 @@ describe('host: API key', () => {
   });
 
   it('once the key is set from that prompt, the waiting request goes on with it', async () => {
-    await updateSettings({ baseUrl: 'https://api.example.invalid/v1' });
     const ui = scriptUi(api, (call) => {
       if (call.kind === 'showWarningMessage' && /API key/.test(call.message ?? '')) return call.items.find((b: string) => /Set API Key/.test(b));
       if (call.kind === 'showInputBox') return KEY;
@@ -93,11 +94,11 @@ describe('host: API key', () => {
     } finally {
       ui.restore();
     }
-    assert.strictEqual(await api.keys.get(), KEY);
+    assert.strictEqual(await api.keys.get(ORIGIN), KEY);
   });
 
-  it('a local base URL needs no key and never receives one', async () => {
-    await api.keys.set(KEY);
+  it('a local base URL needs no key and never receives another server\'s', async () => {
+    await api.keys.set(ORIGIN, KEY);
     await updateSettings({ baseUrl: 'http://127.0.0.1:9/v1' });
     const ui = scriptUi(api);
     try {
@@ -111,8 +112,8 @@ describe('host: API key', () => {
   });
 
   it('error text never contains the key', async () => {
-    await api.keys.set(KEY);
-    await api.keys.get();
+    await api.keys.set(ORIGIN, KEY);
+    await api.keys.get(ORIGIN);
     const view = api.requests.describeError(new Error(`request failed: Authorization: Bearer ${KEY} rejected (${KEY})`));
     assert.ok(!view.message.includes(KEY), view.message);
   });

@@ -1,5 +1,5 @@
-// Select Model: the server's chat models, Meta Llama first, seeds always present and marked, context shown, a
-// free-text entry, and the built-in list when the server cannot be reached.
+// Select Model: the server's chat models, the seeds first (always present, marked with their live status), Meta Llama
+// next, context shown, a free-text entry, and the built-in list when the server cannot be reached.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
@@ -50,10 +50,12 @@ describe('host: Select Model', () => {
     assert.ok(!ids.includes('flux/schnell'), 'image models are not chat models');
     assert.ok(ids.indexOf('gpt-4o') > ids.indexOf('meta/muse-spark-1.2'), 'Meta Llama models come first');
     assert.ok(ids.indexOf('gpt-4o') > Math.max(...SEEDS.map((s) => ids.indexOf(s))));
+    assert.deepStrictEqual(ids.slice(0, 2), SEEDS, 'the two seed models come first');
     for (const seed of SEEDS) {
       const row = rows.find((r) => r.modelId === seed);
       assert.ok(row, `${seed} should always be offered`);
       assert.match(row.description, /deprecated/);
+      assert.match(row.description, /not served by 127\.0\.0\.1:\d+/, 'the live list decides the status');
     }
     assert.match(rows.find((r) => r.modelId === 'meta-llama/Llama-3.3-70B-Instruct-Turbo').description, /128K context/);
     assert.match(rows.find((r) => r.modelId === 'meta/muse-spark-1.2').description, /1M context/);

@@ -73,13 +73,13 @@ describe('reliability: bad input', function () {
     rejections = new RejectionWatch();
     restoreSettings = snapshotSettings();
     ui = scriptUi(api, (call) => uiAnswer(call));
-    const controller = controllerOf(api) as unknown as { send(message: HostMessage): void };
-    const originalSend = controller.send;
-    controller.send = function (this: unknown, message: HostMessage) {
+    const page: { send(message: HostMessage): void } = controllerOf(api).page;
+    const originalSend = page.send;
+    page.send = function (this: unknown, message: HostMessage) {
       posted.push(message);
-      return originalSend.call(controller, message);
+      return originalSend.call(page, message);
     };
-    restoreSend = () => delete (controller as { send?: unknown }).send;
+    restoreSend = () => delete (page as { send?: unknown }).send;
   });
 
   after(async () => {

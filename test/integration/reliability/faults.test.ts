@@ -110,8 +110,9 @@ describe('reliability: faults in the extension host', function () {
   });
 
   reliabilityCase('DNS failure (.invalid host, remote so the key is used)', async () => {
-    const previousKey = await api.keys.get();
-    await api.keys.set('dns-case-key');
+    const origin = 'http://ask-llama-reliability.invalid';
+    const previousKey = await api.keys.get(origin);
+    await api.keys.set(origin, 'dns-case-key');
     try {
       await updateSettings({ baseUrl: 'http://ask-llama-reliability.invalid/v1' });
       const { answer, ms } = await ask('Anyone?');
@@ -120,8 +121,8 @@ describe('reliability: faults in the extension host', function () {
       await assertHistoryConsistent(api);
       return `${summary(answer, ms)}; ${await retryWorks(server)}`;
     } finally {
-      if (previousKey) await api.keys.set(previousKey);
-      else await api.keys.clear();
+      if (previousKey) await api.keys.set(origin, previousKey);
+      else await api.keys.clear(origin);
     }
   });
 

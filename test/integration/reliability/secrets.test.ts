@@ -8,9 +8,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { isLocalBaseUrl } from '../../../src/api';
+import { isLocalBaseUrl, originOf } from '../../../src/api';
+import { legacyKeyOrigin } from '../../../src/host/config';
+import { ApiKeyStore } from '../../../src/host/secrets';
 import type { HostMessage } from '../../../src/common/protocol';
-import type { RequestSettings } from '../../../src/host/requestContext';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { chatChunk, ScriptedServer, sseData } from '../../support/scriptedServer';
 import { activateExtension, chatRequests, routeServer, scriptUi, snapshotSettings, SSE_HEADERS, updateSettings, type UiScript } from '../host/hostTestKit';
@@ -39,18 +40,17 @@ describe('reliability: the API key never leaks', function () {
   const forms = markerForms(marker);
   const posted: HostMessage[] = [];
   let restoreSend: () => void = () => undefined;
-  let restorePrepare: () => void = () => undefined;
-  let previousKey: string | undefined;
   let baseUrl = '';
+  let origin = '';
+  let migratedTo = '';
   let how = '';
 
   before(async () => {
     api = await activateExtension();
     rejections = new RejectionWatch();
     restoreSettings = snapshotSettings();
-    ui = scriptUi(api);
-    previousKey = await api.keys.get();
-    await api.keys.set(marker);
+    // The Set API Key command gets the marker typed into its password box; everything else is dismissed.
+    ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? marker : undefined));
 
     // Trace level for every logger, through the command VS Code offers extension tests (no quick pick).
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
@@ -60,40 +60,42 @@ describe('reliability: the API key never leaks', function () {
     const host = await remoteLookingHost();
     if (host) {
       baseUrl = server.baseUrl.replace('127.0.0.1', host);
-      how = `base URL ${baseUrl}: the machine's own host name, which resolves to 127.0.0.1 but is not local for isLocalBaseUrl, so the real key path is used`;
+      how = `base URL ${baseUrl}: the machine's own host name, which resolves to 127.0.0.1 but is not local for isLocalBaseUrl, so the remote key path is used`;
     } else {
-      // No such name here: keep 127.0.0.1 and force the stored key into every request.
+      // No such name here: keep 127.0.0.1, whose origin gets the key set for it like any other server.
       baseUrl = server.baseUrl;
-      const requests = api.requests as unknown as { prepare(): Promise<RequestSettings | undefined> };
-      const original = requests.prepare;
-      requests.prepare = async function (this: unknown) {
-        const settings = await original.call(requests);
-        return settings && { ...settings, apiKey: await api.keys.get() };
-      };
-      restorePrepare = () => (requests.prepare = original);
-      how = 'base URL on 127.0.0.1 with the stored key forced into prepare() (no non-local name resolves to loopback here)';
+      how = 'base URL on 127.0.0.1 with a key set for that origin (no non-local name resolves to loopback here)';
     }
     recordNote(`Secrets: ${how}; log level set with the \`_extensionTests.setLogLevel\` command ("trace"), checked by vscode.env.logLevel and by trace lines in the log file.`);
     await updateSettings({ baseUrl, model: MODEL, requestTimeoutSeconds: 5 });
+    origin = originOf(baseUrl)!;
+    // Every path the key takes into SecretStorage: stored the old way (one key for all servers) and migrated to the
+    // user-level base URL's origin by a new session's store, then set again through the command, and listed (origins
+    // only) by Manage API Keys.
+    await api.secrets.store('askLlama.apiKey', marker);
+    migratedTo = legacyKeyOrigin();
+    assert.strictEqual(await new ApiKeyStore(api.secrets, legacyKeyOrigin).get(migratedTo), marker, 'the old key was migrated');
+    await vscode.commands.executeCommand('askLlama.setApiKey');
+    await vscode.commands.executeCommand('askLlama.manageApiKeys');
+    assert.strictEqual(await api.keys.get(origin), marker);
+    assert.ok(ui.of('showQuickPick').length === 1 && ui.of('showInputBox').length === 1, 'the key commands ran');
 
     // Every HostMessage the controller posts to the page, recorded on its way out.
-    const controller = controllerOf(api) as unknown as { send(message: HostMessage): void };
-    const originalSend = controller.send;
-    controller.send = function (this: unknown, message: HostMessage) {
+    const page: { send(message: HostMessage): void } = controllerOf(api).page;
+    const originalSend = page.send;
+    page.send = function (this: unknown, message: HostMessage) {
       posted.push(JSON.parse(JSON.stringify(message)) as HostMessage);
-      return originalSend.call(controller, message);
+      return originalSend.call(page, message);
     };
-    restoreSend = () => delete (controller as { send?: unknown }).send;
+    restoreSend = () => delete (page as { send?: unknown }).send;
     await api.chat.newChat();
   });
 
   after(async () => {
     restoreSend();
-    restorePrepare();
     ui.restore();
     await server?.close();
-    if (previousKey) await api.keys.set(previousKey);
-    else await api.keys.clear();
+    for (const used of new Set([origin, migratedTo])) if (used) await api.keys.clear(used);
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
     await restoreSettings();
     rejections.dispose();
@@ -133,9 +135,12 @@ describe('reliability: the API key never leaks', function () {
     const closed = await ScriptedServer.start();
     const deadUrl = closed.baseUrl.replace('127.0.0.1', new URL(baseUrl).hostname);
     await closed.close();
+    // Another origin, so it needs its own key: the marker again, set for it.
+    await api.keys.set(originOf(deadUrl)!, marker);
     await updateSettings({ baseUrl: deadUrl });
     await ask('And the server is gone');
     assert.strictEqual(lastAnswer(api).error?.kind, 'network');
+    await api.keys.clear(originOf(deadUrl)!);
     await updateSettings({ baseUrl });
 
     const chats = chatRequests(server);

@@ -3,9 +3,11 @@ import {
   buildModelChoices,
   BUILT_IN_MODELS,
   contextLengthOf,
+  DEFAULT_MODEL,
   findModel,
   formatContextLength,
   isChatModel,
+  isSeedModel,
   pickLiveLlama,
   SEED_MODEL_IDS,
   shortModelName,
@@ -29,15 +31,21 @@ describe('modelChoices', () => {
     assert.ok(!isChatModel({ id: 'x', aliases: [], type: 'openai/embeddings' }));
   });
 
-  it('puts Meta Llama models first, live ones before the deprecated seeds', () => {
+  it('puts the two seeds first, in their order, then the other Meta Llama models, then the rest', () => {
     const choices = buildModelChoices(live, 'gpt-4o');
-    const firstOther = choices.findIndex((c) => !c.isMetaLlama);
+    assert.deepStrictEqual(choices.slice(0, 2).map((c) => c.id), [...SEED_MODEL_IDS]);
+    const rest = choices.slice(2);
+    const firstOther = rest.findIndex((c) => !c.isMetaLlama);
     assert.ok(firstOther > 0);
-    assert.ok(choices.slice(0, firstOther).every((c) => c.isMetaLlama));
-    assert.ok(choices.slice(firstOther).every((c) => !c.isMetaLlama));
-    assert.ok(!choices[0].isSeed, 'the first row should be a live model');
-    const seedRows = choices.filter((c) => c.isSeed);
-    assert.deepStrictEqual(seedRows.map((c) => c.id).sort(), [...SEED_MODEL_IDS].sort());
+    assert.ok(rest.slice(0, firstOther).every((c) => c.isMetaLlama && !c.isSeed));
+    assert.ok(rest.slice(firstOther).every((c) => !c.isMetaLlama));
+  });
+
+  it('defaults to a model the provider serves today, not a deprecated seed', () => {
+    assert.strictEqual(DEFAULT_MODEL, 'meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    assert.ok(!isSeedModel(DEFAULT_MODEL));
+    assert.ok(findModel(BUILT_IN_MODELS, DEFAULT_MODEL), 'the built-in list knows its context window');
+    assert.strictEqual(pickLiveLlama(live)?.id, DEFAULT_MODEL);
   });
 
   it('always offers the seeds, marking them not listed when the live list lacks them', () => {
@@ -97,6 +105,10 @@ describe('modelChoices', () => {
   it('shortens ids and context sizes for display', () => {
     assert.strictEqual(shortModelName('meta-llama/Llama-3.2-3B-Instruct-Turbo'), 'Llama-3.2-3B-Instruct-Turbo');
     assert.strictEqual(shortModelName('llama3.2:latest'), 'llama3.2:latest');
+    // A hand-edited setting: spaces and a trailing slash do not leave the status bar or the page with an empty name.
+    assert.strictEqual(shortModelName(' meta-llama/Llama-3.3-70B-Instruct-Turbo/ '), 'Llama-3.3-70B-Instruct-Turbo');
+    assert.strictEqual(shortModelName('org/team/model'), 'model');
+    assert.strictEqual(shortModelName('/'), '/');
     assert.strictEqual(formatContextLength(131000), '131K');
     assert.strictEqual(formatContextLength(1048576), '1M');
     assert.strictEqual(formatContextLength(512), '512');

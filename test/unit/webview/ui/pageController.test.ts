@@ -105,6 +105,9 @@ describe('PageController', () => {
     assert.strictEqual(articles[1].querySelector('.message-meta')?.textContent, '1,069 tokens (1,024 in, 45 out) · 2.3 s');
     assert.strictEqual(articles[0].querySelector('.message-attachment')?.textContent, 'util.ts:10-24');
     assert.strictEqual(page.$('button#model').textContent, 'Llama-3.3-70B-Instruct-Turbo');
+    // The page shows the same short name as the status bar (common/modelChoices shortModelName), also for a trailing slash.
+    page.controller.handle({ type: 'model', model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo/' });
+    assert.strictEqual(page.$('button#model').textContent, 'Llama-3.3-70B-Instruct-Turbo');
     assert.strictEqual(page.$('#selection-chip').hidden, false);
     assert.strictEqual(page.$('#selection-chip .chip-label').textContent, 'app.ts:3-9');
   });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { plainExcerpt, redactSecrets } from '../../../src/common/redact';
+import { plainExcerpt, redactSecrets, safeMessage } from '../../../src/api/redact';
 
 describe('redact', () => {
   it('removes every occurrence of the key', () => {
@@ -12,6 +12,14 @@ describe('redact', () => {
     const out = redactSecrets('header Authorization: Bearer 0123456789abcdef was rejected');
     assert.ok(!out.includes('0123456789abcdef'));
     assert.match(out, /Bearer \[redacted\]/);
+  });
+
+  it('makes ApiError messages safe: the key and bearer tokens removed, one line, at most 300 characters', () => {
+    const out = safeMessage(`Invalid key sk-abc123\n(Authorization: Bearer sk-other-token) ${'x'.repeat(400)}`, 'sk-abc123');
+    assert.ok(!out.includes('sk-abc123') && !out.includes('sk-other-token'), out);
+    assert.ok(!out.includes('\n'));
+    assert.strictEqual(out.length, 300);
+    assert.ok(out.endsWith('…'));
   });
 
   it('turns an HTML error page into short plain text without tags or scripts', () => {

@@ -1,10 +1,16 @@
-// A plain-HTTP forward proxy on 127.0.0.1 that sends every request to one upstream (the scripted model server).
-// The extension sends the API key only to remote servers (a loopback base URL needs none), so the e2e suite gives
-// it a remote-looking base URL (http://api.ask-llama.test:PORT/v1) and VS Code's `http.proxy` setting routes those
-// requests here, the way a corporate proxy would. Bodies stream through unbuffered, and a client that goes away
-// (Stop) takes its upstream request with it.
+// A plain-HTTP forward proxy on 127.0.0.1 that sends every request to an upstream on this machine (a scripted model
+// server): one fixed upstream, or one chosen per requested URL. The extension asks for a key before sending to a
+// remote server and sends a server only its own key, so the suites give it remote-looking base URLs
+// (http://api.ask-llama.test:PORT/v1) and VS Code's `http.proxy` setting routes those requests here, the way a
+// corporate proxy would. Bodies stream through unbuffered, and a client that goes away (Stop) takes its upstream
+// request with it.
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
+
+export interface Upstream {
+  host: string;
+  port: number;
+}
 
 export class ForwardingProxy {
   private readonly sockets = new Set<Socket>();
@@ -13,7 +19,8 @@ export class ForwardingProxy {
 
   private constructor(private readonly server: http.Server, readonly url: string) {}
 
-  static async start(upstream: { host: string; port: number }): Promise<ForwardingProxy> {
+  /** `route` names the upstream for each requested (absolute) URL, or is the one upstream for all of them. */
+  static async start(route: Upstream | ((requested: URL) => Upstream)): Promise<ForwardingProxy> {
     const server = http.createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -25,7 +32,8 @@ export class ForwardingProxy {
       proxy.sockets.add(socket);
       socket.on('close', () => proxy.sockets.delete(socket));
     });
-    server.on('request', (req, res) => proxy.forward(req, res, upstream));
+    const upstreamFor = typeof route === 'function' ? route : () => route;
+    server.on('request', (req, res) => proxy.forward(req, res, upstreamFor(new URL(req.url ?? '/', 'http://placeholder'))));
     return proxy;
   }
 
@@ -34,7 +42,7 @@ export class ForwardingProxy {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private forward(req: http.IncomingMessage, res: http.ServerResponse, upstream: { host: string; port: number }): void {
+  private forward(req: http.IncomingMessage, res: http.ServerResponse, upstream: Upstream): void {
     this.seen.push(req.url ?? '');
     // A proxied request names the full URL; only its path goes upstream.
     const target = new URL(req.url ?? '/', 'http://placeholder');

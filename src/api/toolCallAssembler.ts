@@ -1,0 +1,91 @@
+// Puts tool calls back together from OpenAI-compatible `tool_calls` entries: streamed deltas carry the id and name
+// once and the JSON arguments in pieces, keyed by `index`; a whole completion carries each call in one entry.
+// The arguments are only parsed once the answer is over, and text that is not a JSON object is a bad_response.
+import { ApiError } from './apiError';
+import { isRecord } from './isRecord';
+import type { ToolCall } from './types';
+
+interface PartialCall {
+  id?: string;
+  name: string;
+  argumentsText: string;
+}
+
+/** A model is not allowed to make the client hold unbounded text in one call's arguments. */
+const MAX_ARGUMENTS_CHARS = 4 * 1024 * 1024;
+
+export class ToolCallAssembler {
+  private readonly calls: PartialCall[] = [];
+  private readonly slotByIndex = new Map<number, PartialCall>();
+
+  get hasCalls(): boolean {
+    return this.calls.length > 0;
+  }
+
+  /** One `delta.tool_calls` (or `message.tool_calls`) array. Entries that are not objects are ignored. */
+  add(entries: unknown): void {
+    if (!Array.isArray(entries)) return;
+    for (const entry of entries) if (isRecord(entry)) this.addEntry(entry);
+  }
+
+  /** The finished calls in the order they started. Throws ApiError('bad_response') for unusable arguments or names. */
+  finish(): ToolCall[] {
+    return this.calls.map((call, position) => {
+      if (call.name === '') throw new ApiError('bad_response', 'The model made a tool call without a tool name.');
+      return { id: call.id ?? `tool_call_${position}`, name: call.name, arguments: parseArguments(call) };
+    });
+  }
+
+  private addEntry(entry: Record<string, unknown>): void {
+    const id = typeof entry.id === 'string' && entry.id !== '' ? entry.id : undefined;
+    const call = this.slotFor(entry.index, id);
+    if (id !== undefined) call.id ??= id;
+    const fn = isRecord(entry.function) ? entry.function : undefined;
+    if (!fn) return;
+    // The name comes whole in the first delta; a server that repeats it must not double it.
+    if (typeof fn.name === 'string' && fn.name !== '' && call.name === '') call.name = fn.name;
+    const args = fn.arguments;
+    // Some servers send the arguments as an object instead of JSON text.
+    const piece = typeof args === 'string' ? args : isRecord(args) ? JSON.stringify(args) : '';
+    if (call.argumentsText.length + piece.length > MAX_ARGUMENTS_CHARS) {
+      throw new ApiError('bad_response', `The model's arguments for the tool "${call.name}" are too long.`);
+    }
+    call.argumentsText += piece;
+  }
+
+  /** By `index` when the server gives one; else by id (a new id starts a new call); else the call in progress. */
+  private slotFor(index: unknown, id: string | undefined): PartialCall {
+    if (typeof index === 'number' && Number.isInteger(index) && index >= 0) {
+      const existing = this.slotByIndex.get(index);
+      if (existing) return existing;
+      const created = this.newCall();
+      this.slotByIndex.set(index, created);
+      return created;
+    }
+    if (id !== undefined) return this.calls.find((call) => call.id === id) ?? this.newCall();
+    return this.calls[this.calls.length - 1] ?? this.newCall();
+  }
+
+  private newCall(): PartialCall {
+    const call: PartialCall = { name: '', argumentsText: '' };
+    this.calls.push(call);
+    return call;
+  }
+}
+
+function parseArguments(call: PartialCall): Record<string, unknown> {
+  const text = call.argumentsText.trim();
+  if (text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+    // A few servers encode the arguments twice: a JSON string holding the JSON object.
+    if (typeof parsed === 'string') parsed = JSON.parse(parsed);
+  } catch {
+    throw new ApiError('bad_response', `The model called the tool "${call.name}" with arguments that are not valid JSON.`);
+  }
+  if (!isRecord(parsed)) {
+    throw new ApiError('bad_response', `The model called the tool "${call.name}" with arguments that are not a JSON object.`);
+  }
+  return parsed;
+}

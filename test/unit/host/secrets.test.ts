@@ -1,0 +1,98 @@
+// ApiKeyStore over an in-memory SecretStorage (the store imports no vscode at run time): one key per origin, the
+// list of origins, and the one-time migration of the single key of earlier versions.
+import * as assert from 'assert';
+import type * as vscode from 'vscode';
+import { ApiKeyStore, KeyringError } from '../../../src/host/secrets';
+
+class MemorySecrets {
+  readonly entries = new Map<string, string>();
+  failStore = false;
+  get(name: string): Promise<string | undefined> {
+    return Promise.resolve(this.entries.get(name));
+  }
+  store(name: string, value: string): Promise<void> {
+    if (this.failStore) return Promise.reject(new Error(`keyring locked, refused ${value}`));
+    this.entries.set(name, value);
+    return Promise.resolve();
+  }
+  delete(name: string): Promise<void> {
+    this.entries.delete(name);
+    return Promise.resolve();
+  }
+}
+
+const A = 'https://api.aimlapi.com';
+const B = 'https://other.example';
+const LOCAL = 'http://localhost:8000';
+
+function storeOver(secrets: MemorySecrets, legacyOrigin = A): ApiKeyStore {
+  return new ApiKeyStore(secrets as unknown as vscode.SecretStorage, () => legacyOrigin);
+}
+
+describe('ApiKeyStore', () => {
+  it('keeps one key per origin and hands out only the key of the origin asked for', async () => {
+    const keys = storeOver(new MemorySecrets());
+    await keys.set(A, 'key-a');
+    await keys.set(B, 'key-b');
+    assert.strictEqual(await keys.get(A), 'key-a');
+    assert.strictEqual(await keys.get(B), 'key-b');
+    assert.strictEqual(await keys.get(LOCAL), undefined);
+    assert.strictEqual(await keys.keyFor('https://other.example/v1/'), 'key-b');
+    assert.strictEqual(await keys.keyFor('https://other.example:8443/v1'), undefined, 'another port is another server');
+    assert.strictEqual(await keys.keyFor('http://other.example/v1'), undefined, 'another scheme is another server');
+    assert.strictEqual(await keys.keyFor('not a url'), undefined);
+    await keys.clear(A);
+    assert.strictEqual(await keys.get(A), undefined);
+    assert.strictEqual(await keys.get(B), 'key-b');
+  });
+
+  it('lists the origins with a key, never the keys, and survives concurrent saves', async () => {
+    const secrets = new MemorySecrets();
+    const keys = storeOver(secrets);
+    await Promise.all([keys.set(B, 'key-b'), keys.set(A, 'key-a'), keys.set(LOCAL, 'key-l')]);
+    assert.deepStrictEqual(await keys.origins(), [A, B, LOCAL].sort());
+    await keys.clear(B);
+    assert.deepStrictEqual(await keys.origins(), [A, LOCAL].sort());
+    const list = secrets.entries.get('askLlama.apiKeyOrigins') ?? '';
+    assert.ok(!/key-/.test(list), list);
+  });
+
+  it('migrates the single old key to the given origin once, deleting the old entry only after storing it', async () => {
+    const secrets = new MemorySecrets();
+    secrets.entries.set('askLlama.apiKey', ' old-key \n');
+    const keys = storeOver(secrets, A);
+    assert.strictEqual(await keys.get(B), undefined, 'another origin gets nothing');
+    assert.strictEqual(await keys.get(A), 'old-key');
+    assert.strictEqual(secrets.entries.has('askLlama.apiKey'), false);
+    assert.deepStrictEqual(await keys.origins(), [A]);
+    // The next session has nothing to migrate, and the key stays.
+    assert.strictEqual(await storeOver(secrets, B).get(A), 'old-key');
+    assert.strictEqual(await storeOver(secrets, B).get(B), undefined);
+  });
+
+  it('does not overwrite a key already stored for that origin', async () => {
+    const secrets = new MemorySecrets();
+    await storeOver(secrets).set(A, 'newer-key');
+    secrets.entries.set('askLlama.apiKey', 'old-key');
+    assert.strictEqual(await storeOver(secrets, A).get(A), 'newer-key');
+  });
+
+  it('keeps the old key when the keyring refuses the new entry, and tries again later', async () => {
+    const secrets = new MemorySecrets();
+    secrets.entries.set('askLlama.apiKey', 'old-key');
+    secrets.failStore = true;
+    const keys = storeOver(secrets, A);
+    await assert.rejects(keys.get(A), (error: unknown) => error instanceof KeyringError && !error.message.includes('old-key'));
+    assert.strictEqual(secrets.entries.get('askLlama.apiKey'), 'old-key', 'nothing lost');
+    secrets.failStore = false;
+    assert.strictEqual(await keys.get(A), 'old-key');
+    assert.strictEqual(secrets.entries.has('askLlama.apiKey'), false);
+  });
+
+  it('remembers the keys it saw for scrubbing error text', async () => {
+    const keys = storeOver(new MemorySecrets());
+    await keys.set(A, 'key-a');
+    await keys.set(B, 'key-b');
+    assert.deepStrictEqual(keys.knownKeysForRedaction().sort(), ['key-a', 'key-b']);
+  });
+});
