@@ -2,35 +2,39 @@
 // The text goes into block-level chunks of at most PLAIN_CHUNK_CHARS, so that appending to a long block lays out
 // only its last chunk again, not the whole block.
 import { element } from '../dom';
+import { l10n } from '../l10n';
 import type { RenderContext, Rendered } from './tokenTree';
 
 export const PLAIN_CHUNK_CHARS = 2048;
 
 export class PlainBlock {
   readonly rendered: Rendered;
-  private chunk?: Text;
-  private chunkLength = 0;
+  #chunk?: Text;
+  #chunkLength = 0;
   /** Whether the text so far ends with a line break and then only spaces: a line break next makes a blank line. */
   endsOnEmptyLine = false;
 
-  constructor(private readonly ctx: RenderContext) {
-    const node = element(ctx.doc, 'div', { class: 'plain-block', title: 'Shown as plain text: too large to format' });
+  readonly #ctx: RenderContext;
+
+  constructor(ctx: RenderContext) {
+    this.#ctx = ctx;
+    const node = element(ctx.doc, 'div', { class: 'plain-block', title: l10n.t('Shown as plain text: too large to format') });
     this.rendered = { key: 'plain\u0000', type: 'plain', node, host: node };
   }
 
   append(text: string): void {
     for (let at = 0; at < text.length; ) {
-      if (!this.chunk || this.chunkLength >= PLAIN_CHUNK_CHARS) {
-        this.chunk = this.ctx.doc.createTextNode('');
-        this.rendered.host!.append(element(this.ctx.doc, 'div', {}, this.chunk));
-        this.chunkLength = 0;
+      if (!this.#chunk || this.#chunkLength >= PLAIN_CHUNK_CHARS) {
+        this.#chunk = this.#ctx.doc.createTextNode('');
+        this.rendered.host!.append(element(this.#ctx.doc, 'div', {}, this.#chunk));
+        this.#chunkLength = 0;
       }
-      const piece = text.slice(at, at + PLAIN_CHUNK_CHARS - this.chunkLength);
-      this.chunk.appendData(piece);
-      this.chunkLength += piece.length;
+      const piece = text.slice(at, at + PLAIN_CHUNK_CHARS - this.#chunkLength);
+      this.#chunk.appendData(piece);
+      this.#chunkLength += piece.length;
       at += piece.length;
     }
-    this.ctx.stats.renderedChars += text.length;
+    this.#ctx.stats.renderedChars += text.length;
     const lastBreak = text.lastIndexOf('\n');
     const after = text.slice(lastBreak + 1);
     const blank = /^[ \t]*$/.test(after);

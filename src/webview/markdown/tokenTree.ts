@@ -17,9 +17,6 @@ export const MAX_RENDER_DEPTH = 12;
 export interface RenderStats {
   /** Characters of answer text written into the DOM: the measure of render work. */
   renderedChars: number;
-  /** Lexer runs (block or inline) and the characters they were given: the measure of parse work. */
-  lexes: number;
-  lexedChars: number;
 }
 
 export interface RenderContext {
