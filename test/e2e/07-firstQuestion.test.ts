@@ -1,7 +1,9 @@
 // A new user's first question, in a fresh window: nothing activated yet, the chat view never opened. They run
 // "Ask Llama" from the palette and type a question; the answer must appear while it is still streaming, not once it
-// has ended. The server proves it: after the first tokens it holds the stream open until the test has seen them
-// painted in the chat, and only then sends the rest.
+// has ended. Two parts: the chat page loads while the question is typed (it used to start loading only after Enter,
+// and took seconds), and the page, once ready, shows the text so far and streams the rest. The server proves the
+// second: after the first tokens it holds the stream open until the test has seen them painted, then sends the rest.
+import * as assert from 'assert';
 import { chatFrame, describeChat, waitForAnswer } from './chatView';
 import { ensureApiKey } from './apiKey';
 import { e2e } from './e2eContext';
@@ -26,9 +28,14 @@ describe('The first question in a fresh window', () => {
       await fresh.goto(workbenchUrl(new URL(e2e().workbenchUrl).origin, makeWorkspace()));
       await waitForWorkbench(fresh);
       await runCommand(fresh, 'Ask Llama');
+      // The chat page loads while the question is being typed, and the input box keeps the keyboard.
+      const frame = chatFrame(fresh);
+      await frame.locator('textarea#prompt').waitFor({ state: 'attached', timeout: 30_000 });
+      const questionBox = fresh.locator('.quick-input-widget .quick-input-box input');
+      assert.ok(await questionBox.isVisible(), 'the question box closed when the chat view opened');
+      assert.ok(await questionBox.evaluate((input) => input === document.activeElement), 'the chat view took the focus from the question box');
       await answerInputBox(fresh, 'What happens first?');
 
-      const frame = chatFrame(fresh);
       try {
         await waitForAnswer(frame, pieces.slice(0, 2).join(''), 'streaming');
       } catch (error) {
