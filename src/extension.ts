@@ -7,6 +7,7 @@ import { registerCommands } from './host/commands/registerCommands';
 import { legacyKeyOrigin } from './host/config';
 import { EditSelectionController } from './host/edits/editSelectionController';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
+import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
 import { ModelCatalog } from './host/models/modelCatalog';
 import { RequestContextImpl } from './host/requestContextImpl';
 import { ApiKeyStore } from './host/secrets';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
     ...registerCommands({ chat, requests, keys, models, ui, log }),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
     new ModelStatusBar(chat),
+    ...registerLanguageModelSurfaces({ requests, models, log }),
   );
   return { ui, requests, keys, secrets: context.secrets, chat, edits };
 }

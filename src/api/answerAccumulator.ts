@@ -3,8 +3,8 @@
 // llama.cpp `timings`, `meta.usage` cost blocks, and errors reported inside a 200 stream. Tool calls are assembled
 // alongside the text (see toolCallAssembler.ts) and returned with the result, never through onDelta.
 import { ApiError } from './apiError';
+import { errorFromEmbedded } from './embeddedError';
 import { isRecord } from './isRecord';
-import { safeMessage } from './redact';
 import { ToolCallAssembler } from './toolCallAssembler';
 import type { ChatResult, Usage } from './types';
 
@@ -117,15 +117,9 @@ export class AnswerAccumulator {
     if (typeof reason === 'string' && reason !== '') this.finishReason = reason === 'eos' ? 'stop' : reason;
   }
 
+  /** An error reported inside the 200 answer, classified like the HTTP status it names (embeddedError.ts). */
   private streamError(payload: unknown, raw: string): ApiError {
-    const error = isRecord(payload) ? payload.error ?? payload : undefined;
-    let message: string | undefined;
-    if (typeof error === 'string') message = error;
-    else if (isRecord(error) && typeof error.message === 'string') message = error.message;
-    else if (raw.trim() !== '' && !raw.trim().startsWith('{')) message = raw;
-    const text = message ? `The server reported an error mid-answer: ${message}` : 'The server reported an error mid-answer.';
-    const requestId = isRecord(error) && typeof error.requestId === 'string' ? error.requestId : undefined;
-    return new ApiError('stream_error', safeMessage(text, this.apiKey), { requestId });
+    return errorFromEmbedded(payload, raw, { apiKey: this.apiKey, endpoint: 'chat', midAnswer: this.delivered });
   }
 }
 

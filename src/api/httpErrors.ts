@@ -22,6 +22,9 @@ export interface HttpFailure {
 
 const CONTEXT_LENGTH = /context[ _-]?(length|window|size)|maximum context|too many tokens|prompt is too long|input is too long|reduce the length|exceeds? the (model'?s? )?(max|limit)/i;
 const DEPRECATED = /deprecat|decommission|no longer (available|supported)|retired/i;
+/** Quota, billing or credit exhaustion: no retry helps, whatever status (often 429) the server sent with it. */
+const QUOTA_EXHAUSTED =
+  /quota (exceeded|exhausted|reached|used up)|exceeded (your |the )?(current |monthly |daily )?quota|insufficient[ _-]?quota|insufficient[ _-]?(credits?|funds|balance)|out of credits?|credits? (exhausted|exceeded|depleted|used up)|no (remaining )?credits|billing|payment required/i;
 const UNKNOWN_MODEL = /model.{0,120}(not[ _]found|does not exist|not available|unavailable|unknown|not supported|invalid)|(unknown|invalid|unsupported) model|model_not_found/i;
 
 export function errorFromHttpResponse(failure: HttpFailure): ApiError {
@@ -48,7 +51,7 @@ export function errorFromHttpResponse(failure: HttpFailure): ApiError {
 
   return new ApiError(kind, safeMessage(message, failure.apiKey), {
     status: failure.status,
-    retryable: isRetryableStatus(failure.status) || undefined,
+    retryable: kind === 'forbidden' ? false : isRetryableStatus(failure.status) || undefined,
     retryAfterMs: failure.retryAfterMs,
     requestId: failure.headerRequestId ?? body.requestId,
   });
@@ -57,7 +60,7 @@ export function errorFromHttpResponse(failure: HttpFailure): ApiError {
 function classify(failure: HttpFailure, serverWords: string, genericBody: boolean): ErrorKind {
   const { status } = failure;
   if (status === 401) return 'auth';
-  if (status === 402 || status === 403) return 'forbidden';
+  if (status === 402 || status === 403 || QUOTA_EXHAUSTED.test(serverWords)) return 'forbidden';
   if (status === 408) return 'timeout';
   if (status === 409 || status === 429) return 'rate_limited';
   if (status >= 500) return 'server';

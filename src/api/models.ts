@@ -1,14 +1,17 @@
-// listModels(): the server's live model list, cached per base URL and revalidated with ETag / If-None-Match.
+// listModels(): the server's live model list, cached per base URL and revalidated with ETag / If-None-Match, with
+// the same retry policy as chat() (408/409/429/5xx and network failures, honouring Retry-After).
 import { fetch } from './lazyFetch';
+import { abortableSleep } from './abortableSleep';
 import { ApiError } from './apiError';
 import { AttemptControl } from './attemptControl';
 import { endpointUrl, hostOf } from './baseUrl';
 import { keepAbortErrorsQuiet, readBodyText } from './bodyReading';
+import { errorFromEmbedded } from './embeddedError';
 import { isRecord } from './isRecord';
 import { errorFromHttpResponse } from './httpErrors';
-import { errorFromFailure } from './networkErrors';
+import { cancelledError, errorFromFailure } from './networkErrors';
 import { USER_AGENT } from './requestBuilder';
-import { parseRetryAfter } from './retryPolicy';
+import { DEFAULT_MAX_RETRIES, parseRetryAfter, retryDelayMs } from './retryPolicy';
 import type { ModelInfo } from './types';
 
 const MODELS_TIMEOUT_MS = 30_000;
@@ -24,11 +27,32 @@ const cache = new Map<string, CachedList>();
 export interface ListModelsOptions {
   apiKey?: string;
   signal?: AbortSignal;
+  /** Default 2, as for chat(). */
+  maxRetries?: number;
 }
 
 export async function listModels(baseUrl: string, options: ListModelsOptions = {}): Promise<ModelInfo[]> {
   const url = endpointUrl(baseUrl, 'models');
-  const cached = cache.get(url);
+  const maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
+  for (let retryNumber = 1; ; retryNumber++) {
+    if (options.signal?.aborted) throw cancelledError();
+    try {
+      return await fetchList(url, options, true);
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('network', 'The request failed unexpectedly.');
+      const delayMs = retryDelayMs(apiError, retryNumber, maxRetries, false);
+      if (delayMs === undefined) throw apiError;
+      if (!(await abortableSleep(delayMs, options.signal))) throw cancelledError();
+    }
+  }
+}
+
+/**
+ * One GET. `revalidate`: send the cached ETag. A 304 when nothing is cached (the cache was cleared meanwhile, or a
+ * proxy answered a request we never made conditional) asks again without it rather than failing.
+ */
+async function fetchList(url: string, options: ListModelsOptions, revalidate: boolean): Promise<ModelInfo[]> {
+  const cached = revalidate ? cache.get(url) : undefined;
   const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
   const key = options.apiKey?.trim();
   if (key) headers.Authorization = `Bearer ${key}`;
@@ -39,32 +63,39 @@ export async function listModels(baseUrl: string, options: ListModelsOptions = {
     control.armTimeout(MODELS_TIMEOUT_MS, 'response');
     const response = await fetch(url, { headers, signal: control.signal });
     keepAbortErrorsQuiet(response);
-    if (response.status === 304 && cached) return cached.models.map(copyModel);
-    const contentType = response.headers.get('content-type') ?? '';
-    const text = await readBodyText(response.body, control, MODELS_TIMEOUT_MS, MODELS_BODY_LIMIT);
-    if (!response.ok) {
-      throw errorFromHttpResponse({
-        status: response.status,
-        statusText: response.statusText,
-        contentType,
-        body: text,
-        headerRequestId: response.headers.get('x-inference-id') ?? undefined,
-        retryAfterMs: parseRetryAfter(response.headers),
-        endpoint: 'models',
-        apiKey: options.apiKey,
-      });
+    if (response.status === 304) {
+      if (cached) return cached.models.map(copyModel);
+      if (!revalidate) throw new ApiError('bad_response', 'The server answered "304 Not Modified" to a request for its model list.');
+      cache.delete(url);
+    } else {
+      const contentType = response.headers.get('content-type') ?? '';
+      const text = await readBodyText(response.body, control, MODELS_TIMEOUT_MS, MODELS_BODY_LIMIT);
+      if (!response.ok) {
+        throw errorFromHttpResponse({
+          status: response.status,
+          statusText: response.statusText,
+          contentType,
+          body: text,
+          headerRequestId: response.headers.get('x-inference-id') ?? undefined,
+          retryAfterMs: parseRetryAfter(response.headers),
+          endpoint: 'models',
+          apiKey: options.apiKey,
+        });
+      }
+      const models = parseModelList(text, options.apiKey);
+      const etag = response.headers.get('etag');
+      if (etag) cache.set(url, { etag, models });
+      else cache.delete(url);
+      return models.map(copyModel);
     }
-    const models = parseModelList(text);
-    const etag = response.headers.get('etag');
-    if (etag) cache.set(url, { etag, models });
-    else cache.delete(url);
-    return models.map(copyModel);
   } catch (error) {
     throw errorFromFailure(error, control, hostOf(url), options.apiKey);
   } finally {
     control.stop('finished');
     control.dispose();
   }
+  // Only a 304 with nothing cached gets here.
+  return fetchList(url, options, false);
 }
 
 /** Forgets cached lists (tests; or after the user changes servers and wants a clean slate). */
@@ -73,12 +104,15 @@ export function clearModelCache(): void {
 }
 
 /** Reads the AI/ML API shape, OpenAI's `{data:[{id}]}`, and a bare array. */
-export function parseModelList(text: string): ModelInfo[] {
+export function parseModelList(text: string, apiKey?: string): ModelInfo[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     throw new ApiError('bad_response', 'The model list is not valid JSON.');
+  }
+  if (isRecord(parsed) && parsed.error !== undefined && parsed.error !== null) {
+    throw errorFromEmbedded(parsed, text, { apiKey, endpoint: 'models', midAnswer: false });
   }
   const entries = Array.isArray(parsed) ? parsed : isRecord(parsed) && Array.isArray(parsed.data) ? parsed.data : undefined;
   if (!entries) throw new ApiError('bad_response', 'The server did not answer with a model list.');

@@ -39,6 +39,7 @@ export function backoffDelayMs(retryNumber: number, random: () => number = Math.
 
 /** Whether chat() sends the request again by itself. Client-side timeouts are not: the user already waited. */
 export function isAutoRetryable(error: ApiError): boolean {
+  if (!error.retryable) return false; // e.g. quota exhausted, even when sent as 429
   if (error.status !== undefined) return isRetryableStatus(error.status);
   return error.kind === 'network' && error.retryable;
 }

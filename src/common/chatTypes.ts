@@ -65,6 +65,8 @@ export interface Chat {
   createdAt: number;
   updatedAt: number;
   messages: ChatMessage[];
+  /** A hash naming the workspace the chat was started in (host/chat/workspaceKey.ts); absent in older chats. */
+  workspace?: string;
 }
 
 export interface ChatSummary {

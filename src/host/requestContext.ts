@@ -26,11 +26,19 @@ export interface RequestContext {
    */
   prepare(): Promise<RequestSettings | undefined>;
   /**
+   * The settings as they are now, with the key stored for the server if there is one. Never asks the user anything
+   * and never checks the model: for surfaces where VS Code already picked the model (the chat model provider).
+   */
+  current(): Promise<RequestSettings>;
+  /**
    * The active editor's selection as an attachment: refuses binary/non-text documents with a message, and when the
    * selection is too large for the model's context offers to send a truncated part (saying which lines).
    * Resolves undefined when there is no usable selection, null when the user cancelled (send nothing).
    */
   captureSelection(): Promise<Attachment | undefined | null>;
-  /** Turns any failure (ApiError or other) into the sentence and actions the page shows. Never contains the key. */
-  describeError(error: unknown): ErrorView;
+  /**
+   * Turns any failure (ApiError or other) into the sentence and actions the page shows. Never contains the key.
+   * `model` names the model the request went to when it was not the configured one.
+   */
+  describeError(error: unknown, model?: string): ErrorView;
 }

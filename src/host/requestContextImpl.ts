@@ -45,6 +45,20 @@ export class RequestContextImpl implements RequestContext {
     };
   }
 
+  async current(): Promise<RequestSettings> {
+    const settings = readSettings();
+    return {
+      baseUrl: settings.baseUrl,
+      apiKey: await this.storedKeyQuietly(settings.baseUrl),
+      model: settings.model,
+      temperature: settings.temperature,
+      maxTokens: settings.maxTokens,
+      systemPrompt: settings.systemPrompt,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model),
+    };
+  }
+
   async captureSelection(): Promise<Attachment | undefined | null> {
     const settings = readSettings();
     // The window decides whether the selection fits, so learn it now (the list is public on the AI/ML API; a
@@ -60,10 +74,10 @@ export class RequestContextImpl implements RequestContext {
     });
   }
 
-  describeError(error: unknown): ErrorView {
+  describeError(error: unknown, model?: string): ErrorView {
     const settings = readSettings();
     return describeFailure(error, {
-      model: settings.model,
+      model: model ?? settings.model,
       host: hostOf(settings.baseUrl),
       timeoutSeconds: settings.timeoutSeconds,
       apiKeys: this.deps.keys.knownKeysForRedaction(),
@@ -118,7 +132,9 @@ export class RequestContextImpl implements RequestContext {
   private async confirmModel(settings: UserSettings, apiKey: string | undefined): Promise<string | undefined> {
     const checkKey = `${settings.baseUrl} ${settings.model}`;
     if (this.checkedModels.has(checkKey)) return settings.model;
-    const live = await this.deps.models.fetch(settings.baseUrl, apiKey);
+    // `ensure`: a list already fetched serves; after a failure the catalog backs off, so a server without /models
+    // (or whose /models hangs) is not asked again before every question.
+    const live = await this.deps.models.ensure(settings.baseUrl, apiKey);
     // No list (offline, or a server without /models): nothing to check against, send as configured.
     if (!live || live.length === 0 || findModel(live, settings.model)) {
       if (live) this.checkedModels.add(checkKey);

@@ -20,10 +20,11 @@ export interface SizeBudget {
 }
 
 export const bundleBudgets: SizeBudget[] = [
-  { name: 'extension bundle', files: ['dist/extension.js'], budgetBytes: 80 * KB },
+  // 80 KB until the chat model provider and @llama participant (issue 14, about 9 KB minified) came in.
+  { name: 'extension bundle', files: ['dist/extension.js'], budgetBytes: 92 * KB },
   // node-fetch ships as its own file, loaded on the first request (src/api/lazyFetch.ts); this keeps the whole of
   // the host-side code honest too.
-  { name: 'extension host code incl. node-fetch', files: ['dist/extension.js', 'dist/node-fetch.js'], budgetBytes: 100 * KB },
+  { name: 'extension host code incl. node-fetch', files: ['dist/extension.js', 'dist/node-fetch.js'], budgetBytes: 112 * KB },
   // The page's code and styles; its one font (codicons) is counted in the .vsix budget.
   { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB },
 ];

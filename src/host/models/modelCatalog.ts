@@ -6,14 +6,37 @@ import { contextLengthOf } from '../../common/modelChoices';
 
 /** Long enough for a slow server, short enough that a dead one does not hold up a question for long. */
 const LIST_TIMEOUT_MS = 5000;
-/** After a failed fetch, `ensure` does not try again for this long, so a server without /models costs one wait. */
-const RETRY_FAILED_AFTER_MS = 60_000;
+/**
+ * After a failed fetch `ensure` does not try again for this long, doubling with each further failure up to
+ * `MAX_BACKOFF_MS`: a server without /models, or one whose /models hangs, costs one wait, not one per question.
+ */
+const FIRST_BACKOFF_MS = 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+export interface ModelCatalogOptions {
+  /** Test seam: how long one fetch may take in all (retries included). */
+  listTimeoutMs?: number;
+}
+
+interface Failure {
+  at: number;
+  /** Failures in a row. */
+  count: number;
+}
 
 export class ModelCatalog {
   private readonly known = new Map<string, ModelInfo[]>();
-  private readonly failedAt = new Map<string, number>();
+  private readonly failures = new Map<string, Failure>();
+  /** One fetch per base URL at a time: questions asked while it runs wait for the same answer. */
+  private readonly inFlight = new Map<string, Promise<ModelInfo[] | undefined>>();
+  private readonly listTimeoutMs: number;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    options: ModelCatalogOptions = {},
+  ) {
+    this.listTimeoutMs = options.listTimeoutMs ?? LIST_TIMEOUT_MS;
+  }
 
   /** The list from the last successful fetch for this base URL, if any. */
   cached(baseUrl: string): ModelInfo[] | undefined {
@@ -24,23 +47,35 @@ export class ModelCatalog {
   async ensure(baseUrl: string, apiKey?: string): Promise<ModelInfo[] | undefined> {
     const cached = this.cached(baseUrl);
     if (cached) return cached;
-    const failed = this.failedAt.get(baseUrl);
-    if (failed !== undefined && Date.now() - failed < RETRY_FAILED_AFTER_MS) return undefined;
+    const failed = this.failures.get(baseUrl);
+    if (failed && Date.now() - failed.at < Math.min(FIRST_BACKOFF_MS * 2 ** (failed.count - 1), MAX_BACKOFF_MS)) return undefined;
     return this.fetch(baseUrl, apiKey);
   }
 
-  /** Fetches (the request module revalidates with ETag); undefined when the server cannot be reached or answers badly. */
-  async fetch(baseUrl: string, apiKey?: string): Promise<ModelInfo[] | undefined> {
+  /**
+   * Fetches now, for a user who asked for the list (the request module revalidates with ETag); undefined when the
+   * server cannot be reached or answers badly. Joins a fetch already running for this base URL.
+   */
+  fetch(baseUrl: string, apiKey?: string): Promise<ModelInfo[] | undefined> {
+    let running = this.inFlight.get(baseUrl);
+    if (!running) {
+      running = this.fetchNow(baseUrl, apiKey).finally(() => this.inFlight.delete(baseUrl));
+      this.inFlight.set(baseUrl, running);
+    }
+    return running;
+  }
+
+  private async fetchNow(baseUrl: string, apiKey?: string): Promise<ModelInfo[] | undefined> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), LIST_TIMEOUT_MS);
+    const timer = setTimeout(() => controller.abort(), this.listTimeoutMs);
     try {
       const models = await listModels(baseUrl, { apiKey, signal: controller.signal });
       this.known.set(baseUrl, models);
-      this.failedAt.delete(baseUrl);
+      this.failures.delete(baseUrl);
       this.log.debug(`Model list from ${hostOf(baseUrl, '(invalid base URL)')}: ${models.length} models`);
       return models;
     } catch (error) {
-      this.failedAt.set(baseUrl, Date.now());
+      this.failures.set(baseUrl, { at: Date.now(), count: (this.failures.get(baseUrl)?.count ?? 0) + 1 });
       const kind = (error as { kind?: unknown })?.kind;
       this.log.info(`Model list from ${hostOf(baseUrl, '(invalid base URL)')} unavailable (${typeof kind === 'string' ? kind : 'error'}); using the built-in list`);
       return undefined;

@@ -103,4 +103,24 @@ describe('host: settings and the model check', () => {
     }
     assert.ok(server.requests.some(isModelsRequest), 'the list should have been asked for');
   });
+
+  describe('the /models pre-check backs off after a failure', () => {
+    const countModelsRequests = () => server.requests.filter(isModelsRequest).length;
+
+    it('a server without /models (404) is asked once, not before every question', async () => {
+      server.setFallback(() => ({ status: 404, headers: { 'content-type': 'application/json' }, chunks: ['{"message":"Cannot GET /v1/models","statusCode":404}'] }));
+      await updateSettings({ model: 'whatever/model' });
+      for (let question = 0; question < 3; question++) assert.strictEqual((await api.requests.prepare())?.model, 'whatever/model');
+      assert.strictEqual(countModelsRequests(), 1);
+    });
+
+    it('a /models that hangs costs one wait, then none', async function () {
+      this.timeout(60_000);
+      server.setFallback({ headers: { 'content-type': 'application/json' }, chunks: [], end: 'hang' });
+      await updateSettings({ model: 'whatever/model' });
+      assert.strictEqual((await api.requests.prepare())?.model, 'whatever/model', 'the first question waits for the list, then goes ahead');
+      assert.strictEqual((await api.requests.prepare())?.model, 'whatever/model');
+      assert.strictEqual(countModelsRequests(), 1);
+    });
+  });
 });

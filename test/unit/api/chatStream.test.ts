@@ -174,13 +174,13 @@ describe('api/chat streaming', () => {
     assert.strictEqual(result.finishReason, 'stop');
   });
 
-  it('turns data: {"error":…} inside a 200 stream into stream_error with the server message, after partial text', async () => {
+  it('turns data: {"error":…} inside a 200 stream into the error its type names, with the server message, after partial text', async () => {
     server().enqueue({
       headers: SSE_HEADERS,
       chunks: [sseData(chatChunk('Once upon')), sseData({ error: { message: 'Model overloaded, try later', type: 'server_error' } })],
     });
     const { error, deltas } = await failChat(server());
-    assert.strictEqual(error.kind, 'stream_error');
+    assert.strictEqual(error.kind, 'server');
     assert.match(error.message, /Model overloaded, try later/);
     assert.deepStrictEqual(deltas, ['Once upon']);
     assert.strictEqual(server().requests.length, 1);

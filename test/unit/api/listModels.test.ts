@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { ApiError, clearModelCache, listModels } from '../../../src/api';
+import type { ScriptedResponse } from '../../support/scriptedServer';
 import { JSON_HEADERS, SECRET_KEY, useScriptedServer } from './apiTestKit';
 
 /** Two entries in the AI/ML API's /v1/models shape (see shared/aimlapi/models-endpoint.json). */
@@ -91,7 +92,7 @@ describe('api/listModels', () => {
 
   it('reports HTTP errors and unreadable lists as ApiErrors', async () => {
     server().enqueue({ status: 500, headers: JSON_HEADERS, chunks: ['{"message":"boom","statusCode":500}'] }, { headers: JSON_HEADERS, chunks: ['not json'] });
-    await assert.rejects(listModels(server().baseUrl), (e: unknown) => e instanceof ApiError && e.kind === 'server' && e.status === 500);
+    await assert.rejects(listModels(server().baseUrl, { maxRetries: 0 }), (e: unknown) => e instanceof ApiError && e.kind === 'server' && e.status === 500);
     await assert.rejects(listModels(server().baseUrl), (e: unknown) => e instanceof ApiError && e.kind === 'bad_response');
   });
 
@@ -102,5 +103,44 @@ describe('api/listModels', () => {
     await server().waitForRequests(1);
     controller.abort();
     await assert.rejects(pending, (e: unknown) => e instanceof ApiError && e.kind === 'cancelled');
+  });
+
+  describe('retries like chat()', () => {
+    const busy = (status: number): ScriptedResponse => ({ status, headers: { ...JSON_HEADERS, 'retry-after-ms': '1' }, chunks: [JSON.stringify({ message: 'busy', statusCode: status })] });
+
+    it('retries 408, 429 and 5xx, then returns the list', async () => {
+      server().enqueue(busy(503), busy(429), jsonBody(AIML_LIST));
+      assert.strictEqual((await listModels(server().baseUrl)).length, 2);
+      assert.strictEqual(server().requests.length, 3);
+      clearModelCache();
+      server().enqueue(busy(408), jsonBody(AIML_LIST));
+      assert.strictEqual((await listModels(server().baseUrl)).length, 2);
+      assert.strictEqual(server().requests.length, 5);
+    });
+
+    it('gives up after two retries, and never retries a 404 (no /models) or a quota error', async () => {
+      server().setFallback(busy(502));
+      await assert.rejects(listModels(server().baseUrl), (e: unknown) => e instanceof ApiError && e.kind === 'server');
+      assert.strictEqual(server().requests.length, 3);
+      server().setFallback({ status: 404, headers: JSON_HEADERS, chunks: ['{"message":"Cannot GET /v1/models","statusCode":404}'] });
+      await assert.rejects(listModels(server().baseUrl), (e: unknown) => e instanceof ApiError && e.kind === 'bad_request');
+      assert.strictEqual(server().requests.length, 4);
+      server().setFallback({ status: 429, headers: JSON_HEADERS, chunks: ['{"message":"Monthly quota exceeded","statusCode":429}'] });
+      await assert.rejects(listModels(server().baseUrl), (e: unknown) => e instanceof ApiError && e.kind === 'forbidden' && !e.retryable);
+      assert.strictEqual(server().requests.length, 5);
+    });
+
+    it('classifies an error inside a 200 list like its status, and retries it', async () => {
+      server().enqueue(jsonBody({ error: { code: 429, message: 'Rate limit reached' } }), jsonBody(AIML_LIST));
+      assert.strictEqual((await listModels(server().baseUrl)).length, 2);
+      assert.strictEqual(server().requests.length, 2);
+    });
+
+    it('asks again, unconditionally, when a 304 comes with nothing cached', async () => {
+      server().enqueue({ status: 304 }, jsonBody(AIML_LIST, { etag: '"v1"' }));
+      assert.strictEqual((await listModels(server().baseUrl)).length, 2);
+      assert.strictEqual(server().requests.length, 2);
+      assert.strictEqual(server().requests[1].headers['if-none-match'], undefined);
+    });
   });
 });

@@ -25,6 +25,7 @@ const SHOWN_FIELDS = new Set([
   'enumItemLabels',
   'contextualTitle',
   'altText',
+  'displayName',
 ]);
 
 /** Every shown string under `value` with its JSON path; schema `default` values and ids are data, not text. */

@@ -31,6 +31,10 @@ export class ScriptedRequests implements RequestContext {
   async prepare(): Promise<RequestSettings | undefined> {
     return this.settings && { ...this.settings };
   }
+  async current(): Promise<RequestSettings> {
+    if (!this.settings) throw new Error('no scripted settings');
+    return { ...this.settings };
+  }
   async captureSelection(): Promise<Attachment | undefined | null> {
     return this.selection;
   }

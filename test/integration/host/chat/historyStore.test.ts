@@ -1,12 +1,13 @@
 // The history store against a real folder: what a window reload or a crash would find on disk.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Chat } from '../../../../src/common/chatTypes';
 import { HistoryStore, SCHEMA_VERSION } from '../../../../src/host/chat/historyStore';
 
-function makeChat(id: string, updatedAt: number, answerStatus: 'done' | 'streaming' = 'done'): Chat {
+function makeChat(id: string, updatedAt: number, answerStatus: 'done' | 'streaming' = 'done', workspace?: string): Chat {
   return {
     id,
     title: `chat ${id}`,
@@ -16,8 +17,20 @@ function makeChat(id: string, updatedAt: number, answerStatus: 'done' | 'streami
       { id: `${id}-q`, role: 'user', text: `question ${id}`, createdAt: updatedAt },
       { id: `${id}-a`, role: 'assistant', text: `answer ${id}`, createdAt: updatedAt, status: answerStatus },
     ],
+    ...(workspace === undefined ? {} : { workspace }),
   };
 }
+
+function addTurn(chat: Chat, turnId: string, at: number): void {
+  chat.messages.push(
+    { id: `${turnId}-q`, role: 'user', text: `question ${turnId}`, createdAt: at },
+    { id: `${turnId}-a`, role: 'assistant', text: `answer ${turnId}`, createdAt: at, status: 'done' },
+  );
+  chat.updatedAt = at;
+}
+
+const ids = (chat: Chat | undefined) => chat?.messages.map((m) => m.id);
+
 
 describe('HistoryStore (disk)', () => {
   let folder: string;
@@ -167,5 +180,180 @@ describe('HistoryStore (disk)', () => {
     await fs.utimes(stale, old, old);
     assert.deepEqual(await open().list(), []);
     assert.deepEqual(await fs.readdir(folder), ['y.json.1.2.tmp']);
+  });
+
+  describe('two windows (two stores on one folder)', () => {
+    it('keeps both windows\' turns when they continue the same chat, and the finished answer over a stale copy', async () => {
+      const windowA = open();
+      const windowB = open();
+      const chatA = makeChat('shared', 1, 'streaming');
+      chatA.messages[1].text = 'half an';
+      await windowA.save(chatA);
+
+      const chatB = await windowB.load('shared');
+      assert.ok(chatB);
+      addTurn(chatB, 'b1', 2);
+      await windowB.save(chatB);
+
+      chatA.messages[1].text = 'half an answer, finished';
+      chatA.messages[1].status = 'done';
+      await windowA.save(chatA);
+      chatB.messages[3].text += ' (edited while streaming)';
+      await windowB.save(chatB); // B still holds A's half answer: it must not bring it back
+
+      const onDisk = await open().load('shared');
+      assert.deepEqual(ids(onDisk), ['shared-q', 'shared-a', 'b1-q', 'b1-a']);
+      assert.equal(onDisk?.messages[1].text, 'half an answer, finished');
+      assert.equal(onDisk?.messages[1].status, 'done');
+      assert.equal(onDisk?.messages[3].text, 'answer b1 (edited while streaming)');
+      assert.deepEqual(problems, []);
+    });
+
+    it('loses no turn and no index entry when both write at the same time, many times over', async () => {
+      const windowA = open();
+      const windowB = open();
+      await windowA.save(makeChat('busy', 1));
+      const chatA = (await windowA.load('busy'))!;
+      const chatB = (await windowB.load('busy'))!;
+      const writes: Promise<void>[] = [];
+      for (let round = 0; round < 15; round++) {
+        addTurn(chatA, `a${round}`, 10 + round);
+        addTurn(chatB, `b${round}`, 10 + round);
+        writes.push(windowA.save(chatA), windowB.save(chatB));
+        writes.push(windowA.save(makeChat(`newA${round}`, 100 + round)), windowB.save(makeChat(`newB${round}`, 100 + round)));
+      }
+      await Promise.all(writes);
+
+      const onDisk = await open().load('busy');
+      assert.equal(onDisk?.messages.length, 2 + 15 * 4);
+      for (let round = 0; round < 15; round++) {
+        for (const turn of [`a${round}`, `b${round}`]) assert.ok(ids(onDisk)?.includes(`${turn}-a`), `turn ${turn} kept`);
+      }
+      const indexFile = JSON.parse(await fs.readFile(path.join(folder, 'index.json'), 'utf8')) as { chats: { id: string }[] };
+      assert.equal(indexFile.chats.length, 1 + 30, 'the index itself lists every chat, not only a rebuild from the folder');
+      assert.deepEqual((await fs.readdir(folder)).filter((n) => !n.endsWith('.json')), [], 'no lock or temp file left');
+      assert.deepEqual(problems, []);
+    });
+
+    it('shows the chats and turns another window added the next time it lists or loads', async () => {
+      const windowA = open();
+      const windowB = open();
+      await windowA.save(makeChat('first', 1));
+      assert.deepEqual((await windowB.list()).map((c) => c.id), ['first']);
+      await windowA.save(makeChat('second', 2));
+      const chat = (await windowA.load('first'))!;
+      addTurn(chat, 'more', 3);
+      await windowA.save(chat);
+
+      assert.deepEqual((await windowB.list()).map((c) => c.id), ['first', 'second']);
+      assert.deepEqual(ids(await windowB.load('first')), ['first-q', 'first-a', 'more-q', 'more-a']);
+    });
+
+    it('honours a turn removed in one window (retry, edit) when the other writes its copy', async () => {
+      const windowA = open();
+      const windowB = open();
+      const chatA = makeChat('edited', 1);
+      addTurn(chatA, 't', 2);
+      await windowA.save(chatA);
+      const chatB = (await windowB.load('edited'))!;
+
+      chatA.messages.length = 2; // A regenerates: drops turn t
+      await windowA.save(chatA);
+      chatB.title = 'renamed in B';
+      await windowB.save(chatB);
+      assert.deepEqual(ids(await open().load('edited')), ['edited-q', 'edited-a']);
+    });
+
+    it('breaks the lock and removes the temp file of a writer killed mid-write', async function () {
+      this.timeout(30_000);
+      const storeModule = path.resolve(__dirname, '../../../../src/host/chat/historyStore.js');
+      const script = `
+        const { HistoryStore } = require(${JSON.stringify(storeModule)});
+        const store = new HistoryStore(${JSON.stringify(folder)});
+        const text = 'x'.repeat(4000000);
+        (async () => {
+          for (let i = 1; ; i++) {
+            await store.save({ id: 'big', title: 'big', createdAt: 1, updatedAt: i, messages: [{ id: 'q', role: 'user', text: text + i, createdAt: 1 }] });
+            process.stdout.write('.');
+          }
+        })();`;
+      const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve())); // one whole save is on disk
+      let caught = false;
+      for (let poll = 0; poll < 5000 && !caught; poll++) {
+        const names = await fs.readdir(folder);
+        caught = names.some((n) => n.endsWith('.tmp'));
+      }
+      child.kill('SIGKILL');
+      await exited;
+      assert.ok(caught, 'the writer was caught mid-write');
+
+      const next = open({ lockStaleMs: 60_000 }); // only the dead pid can let it in quickly
+      const big = await next.load('big');
+      assert.match(big?.messages[0].text ?? '', /^x{4000000}\d+$/, 'the last whole save, never half a file');
+      await next.save(makeChat('after', Date.now()));
+      assert.deepEqual((await next.list()).map((c) => c.id).sort(), ['after', 'big']);
+      assert.deepEqual((await fs.readdir(folder)).sort(), ['after.json', 'big.json', 'index.json']);
+      assert.deepEqual(problems, []);
+    });
+
+    it('breaks a lock held far longer than any write (a stuck window)', async () => {
+      await fs.mkdir(folder, { recursive: true });
+      const lock = path.join(folder, 'index.lock');
+      await fs.writeFile(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'stuck' }));
+      const old = new Date(Date.now() - 60_000);
+      await fs.utimes(lock, old, old);
+      const store = open({ lockStaleMs: 1000 });
+      await store.save(makeChat('unstuck', 1));
+      assert.deepEqual((await store.list()).map((c) => c.id), ['unstuck']);
+    });
+  });
+
+  describe('delete', () => {
+    it('is final even while the answer streams: queued, scheduled and later saves do not bring it back', async () => {
+      const store = open({ saveDelayMs: 10 });
+      const chat = makeChat('ghost', 1, 'streaming');
+      const firstSave = store.save(chat);
+      store.scheduleSave(chat);
+      const deleting = store.delete('ghost');
+      chat.messages[1].status = 'partial';
+      const finalSave = store.save(chat); // the controller's save when the stopped answer settles
+      await Promise.all([firstSave, deleting, finalSave]);
+      store.scheduleSave(chat);
+      await store.flush();
+
+      assert.deepEqual(await store.list(), []);
+      assert.deepEqual(await open().list(), []);
+      assert.deepEqual((await fs.readdir(folder)).filter((n) => n !== 'index.json'), []);
+    });
+
+    it('is final across windows: another window still streaming into the chat cannot bring it back', async () => {
+      const windowA = open();
+      const windowB = open();
+      await windowA.save(makeChat('gone', 1, 'streaming'));
+      const chatB = (await windowB.load('gone'))!;
+      await windowA.delete('gone');
+      chatB.messages[1].text += ' and more';
+      await windowB.save(chatB);
+
+      assert.deepEqual(await windowA.list(), []);
+      assert.deepEqual(await windowB.list(), []);
+      assert.equal(await open().load('gone'), undefined);
+    });
+  });
+
+  describe('workspaces', () => {
+    it('lists the chats of one workspace (and older chats saved without one), or all of them', async () => {
+      const store = open();
+      await store.save(makeChat('here', 1, 'done', 'ws-here'));
+      await store.save(makeChat('there', 2, 'done', 'ws-there'));
+      await store.save(makeChat('legacy', 3));
+
+      assert.deepEqual((await store.list({ workspace: 'ws-here' })).map((c) => c.id), ['legacy', 'here']);
+      assert.deepEqual((await open().list({ workspace: 'ws-there' })).map((c) => c.id), ['legacy', 'there']);
+      assert.deepEqual((await store.list('all')).map((c) => c.id), ['legacy', 'there', 'here']);
+      assert.equal((await open().load('there'))?.workspace, 'ws-there');
+    });
   });
 });

@@ -1,0 +1,111 @@
+// The "Ask Llama" chat model provider: puts the configured server's Llama models into VS Code's model picker (Chat
+// view, inline chat, agent mode) and into `vscode.lm` for every extension. Each request goes through the one request
+// module (src/api chat()); settings and key come through the RequestContext, errors read as in the sidebar.
+import * as vscode from 'vscode';
+import { chat, hostOf, type ChatRequest } from '../../api';
+import { messageTokens, planBudget } from '../../common/contextBudget';
+import { estimateTokens } from '../../common/tokens';
+import { affectsModelOrBaseUrl } from '../config';
+import type { ModelCatalog } from '../models/modelCatalog';
+import type { RequestContext } from '../requestContext';
+import { lmModelInfos, type LmModelInfo } from './lmModelInfo';
+import { messageText, toChatMessages, toChatTools, toToolChoice } from './lmMessages';
+
+export const LM_VENDOR = 'ask-llama';
+
+export interface LanguageModelProviderDeps {
+  requests: RequestContext;
+  models: ModelCatalog;
+  log: vscode.LogOutputChannel;
+}
+
+export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvider<LmModelInfo>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly configListener: vscode.Disposable;
+  readonly onDidChangeLanguageModelChatInformation = this.changed.event;
+
+  constructor(private readonly deps: LanguageModelProviderDeps) {
+    this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsModelOrBaseUrl(event) || event.affectsConfiguration('askLlama.maxTokens')) this.changed.fire();
+    });
+  }
+
+  /** The server's list (fetched once per session per base URL, like Select Model); the built-in list when offline. */
+  async provideLanguageModelChatInformation(): Promise<LmModelInfo[]> {
+    const settings = await this.deps.requests.current();
+    const live = await this.deps.models.ensure(settings.baseUrl, settings.apiKey);
+    return lmModelInfos(
+      { live, configuredModel: settings.model, maxTokens: settings.maxTokens, host: hostOf(settings.baseUrl) },
+      vscode.l10n.t,
+    );
+  }
+
+  async provideLanguageModelChatResponse(
+    model: LmModelInfo,
+    messages: readonly vscode.LanguageModelChatRequestMessage[],
+    options: vscode.ProvideLanguageModelChatResponseOptions,
+    progress: vscode.Progress<vscode.LanguageModelResponsePart>,
+    token: vscode.CancellationToken,
+  ): Promise<void> {
+    const settings = await this.deps.requests.current();
+    const budget = planBudget(this.deps.models.contextLength(settings.baseUrl, model.id), settings.maxTokens);
+    const temperature = options.modelOptions?.temperature;
+    const request: ChatRequest = {
+      baseUrl: settings.baseUrl,
+      apiKey: settings.apiKey,
+      model: model.id,
+      messages: toChatMessages(messages),
+      temperature: typeof temperature === 'number' ? temperature : settings.temperature,
+      maxTokens: budget.maxTokens,
+      timeoutMs: settings.timeoutMs,
+      idleTimeoutMs: settings.timeoutMs,
+    };
+    const tools = toChatTools(options.tools);
+    if (tools) {
+      request.tools = tools;
+      const toolChoice = toToolChoice(options.toolMode, options.tools);
+      if (toolChoice) request.toolChoice = toolChoice;
+    }
+
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    const started = Date.now();
+    try {
+      const result = await chat(request, {
+        signal: controller.signal,
+        onDelta: (text) => progress.report(new vscode.LanguageModelTextPart(text)),
+      });
+      for (const call of result.toolCalls ?? []) {
+        progress.report(new vscode.LanguageModelToolCallPart(call.id, call.name, call.arguments));
+      }
+      this.deps.log.info(
+        `Chat model request to ${model.id}: ${result.finishReason ?? 'done'} in ${Date.now() - started} ms` +
+          (result.toolCalls ? `, ${result.toolCalls.length} tool call(s)` : ''),
+      );
+    } catch (error) {
+      // Stopped by the caller: the parts already reported are the answer.
+      if (token.isCancellationRequested) return;
+      throw this.toLanguageModelError(error, model.id);
+    } finally {
+      cancel.dispose();
+    }
+  }
+
+  async provideTokenCount(_model: LmModelInfo, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
+    return typeof text === 'string' ? estimateTokens(text) : messageTokens(messageText(text));
+  }
+
+  dispose(): void {
+    this.configListener.dispose();
+    this.changed.dispose();
+  }
+
+  /** The sidebar's sentence for the failure; the kind decides which LanguageModelError code callers see. */
+  private toLanguageModelError(error: unknown, model: string): vscode.LanguageModelError {
+    const view = this.deps.requests.describeError(error, model);
+    this.deps.log.warn(`Chat model request to ${model} failed (${view.kind})`);
+    if (view.kind === 'auth' || view.kind === 'forbidden') return vscode.LanguageModelError.NoPermissions(view.message);
+    if (view.kind === 'model_unavailable') return vscode.LanguageModelError.NotFound(view.message);
+    return new vscode.LanguageModelError(view.message);
+  }
+}
