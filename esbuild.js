@@ -76,10 +76,9 @@ const targets = [
 ];
 
 async function main() {
-  // l10n/bundle.l10n.json is regenerated from the sources on every build, and the host learns which strings the
-  // page uses (src/host/chat/pageL10n.ts). In watch mode this runs once, at the start.
-  const { pageKeys } = await exportL10n();
-  targets[0].define = { PAGE_L10N_KEYS: JSON.stringify(pageKeys) };
+  // l10n/bundle.l10n.json and the page's share of each translation (dist/l10n/, read by src/host/chat/pageL10n.ts)
+  // are regenerated from the sources on every build. In watch mode this runs once, at the start.
+  await exportL10n();
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -1,5 +1,5 @@
 // Generates l10n/bundle.l10n.json (every `vscode.l10n.t` / `l10n.t` string of src/, in English) with @vscode/l10n-dev,
-// and returns which of those strings the chat page uses. Run by esbuild.js on every build, so the bundle never lags
+// and, for each translation beside it, dist/l10n/ gets a copy with the chat page's strings only. Run by esbuild.js on every build, so the bundle never lags
 // behind the sources; translators copy it to bundle.l10n.<locale>.json.
 const fs = require('fs');
 const path = require('path');
@@ -7,6 +7,9 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const srcDir = path.join(root, 'src');
 const outFile = path.join(root, 'l10n', 'bundle.l10n.json');
+const l10nDir = path.dirname(outFile);
+/** Per translation, the page's strings only: what the host hands the chat page (src/host/chat/pageL10n.ts). */
+const pageBundleDir = path.join(root, 'dist', 'l10n');
 
 function tsFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -27,6 +30,23 @@ function asScript(file) {
   return { extension: '.ts', contents: importsVscode ? contents : `import * as vscode from 'vscode';\n${contents}` };
 }
 
+/** For each l10n/bundle.l10n.<locale>.json, dist/l10n/ gets the same name with only the page's strings. */
+function writePageBundles(pageKeys, fromDir = l10nDir, toDir = pageBundleDir) {
+  fs.rmSync(toDir, { recursive: true, force: true });
+  fs.mkdirSync(toDir, { recursive: true });
+  for (const name of fs.readdirSync(fromDir).filter((n) => /^bundle\.l10n\..+\.json$/.test(n))) {
+    const translations = JSON.parse(fs.readFileSync(path.join(fromDir, name), 'utf8'));
+    const picked = {};
+    for (const key of pageKeys) {
+      const value = Object.prototype.hasOwnProperty.call(translations, key) ? translations[key] : undefined;
+      // l10n-dev's format allows { message, comment } entries; the page needs the text.
+      const text = typeof value === 'string' ? value : value && typeof value.message === 'string' ? value.message : undefined;
+      if (text !== undefined) picked[key] = text;
+    }
+    fs.writeFileSync(path.join(toDir, name), JSON.stringify(picked));
+  }
+}
+
 async function exportL10n() {
   // Loaded lazily: the extractor starts a tree-sitter parser, which a build that does not need it should not pay for.
   const { getL10nJson } = require('@vscode/l10n-dev');
@@ -38,10 +58,11 @@ async function exportL10n() {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   const text = `${JSON.stringify(all, null, 2)}\n`;
   if (!fs.existsSync(outFile) || fs.readFileSync(outFile, 'utf8') !== text) fs.writeFileSync(outFile, text);
+  writePageBundles(Object.keys(page));
   return { strings: Object.keys(all).length, pageKeys: Object.keys(page).sort() };
 }
 
-module.exports = { exportL10n, outFile };
+module.exports = { exportL10n, writePageBundles, outFile, pageBundleDir };
 
 if (require.main === module) {
   exportL10n().then(

@@ -10,17 +10,22 @@ import { ExplainCodeActionProvider } from './host/explainCodeActions';
 import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
 import { ModelCatalog } from './host/models/modelCatalog';
 import { RequestContextImpl } from './host/requestContextImpl';
+import { BaseUrlApprovals } from './host/baseUrlApprovals';
 import { ApiKeyStore } from './host/secrets';
 import { ModelStatusBar } from './host/statusBar';
 import type { AskLlamaApi } from './host/testApi';
 import { createWindowUi } from './host/ui';
+import { useWorkspaceSettingsPolicy } from './host/workspaceSettings';
 
 export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   const log = vscode.window.createOutputChannel('Ask Llama', { log: true });
   const ui = createWindowUi();
   const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin);
+  const approvals = new BaseUrlApprovals(context.globalState);
+  const trust = { isTrusted: () => vscode.workspace.isTrusted };
+  useWorkspaceSettingsPolicy({ isTrusted: () => trust.isTrusted(), decision: (origin) => approvals.decision(origin) });
   const models = new ModelCatalog(log);
-  const requests = new RequestContextImpl({ keys, models, ui, log });
+  const requests = new RequestContextImpl({ keys, approvals, models, ui, log });
   const chat = new ChatController({ context, requests, log });
   const edits = new EditSelectionController({ requests, ui, log });
 
@@ -36,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
     new ModelStatusBar(chat),
     ...registerLanguageModelSurfaces({ requests, models, log }),
   );
-  return { ui, requests, keys, secrets: context.secrets, chat, edits };
+  return { ui, requests, keys, secrets: context.secrets, approvals, trust, chat, edits };
 }
 
 export function deactivate(): void {}

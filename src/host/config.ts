@@ -3,12 +3,15 @@
 import * as vscode from 'vscode';
 import { isLocalBaseUrl, originOf } from '../api';
 import { DEFAULT_MODEL } from '../common/modelChoices';
+import { chooseBaseUrl, restrictedValue } from './workspaceSettings';
 
 export const CONFIG_SECTION = 'askLlama';
 export const DEFAULT_BASE_URL = 'https://api.aimlapi.com/v1';
 
 export interface UserSettings {
   baseUrl: string;
+  /** A workspace base URL on another server, waiting for the user's approval; until then `baseUrl` is the user's. */
+  unapprovedBaseUrl?: string;
   model: string;
   temperature: number;
   maxTokens: number;
@@ -25,15 +28,21 @@ const DEFAULTS: UserSettings = {
   timeoutSeconds: 60,
 };
 
+/**
+ * The settings in effect. Where questions go and what is sent (base URL, system prompt, model) follow the rules of
+ * workspaceSettings.ts: workspace values only in a trusted workspace, and another server only once approved.
+ */
 export function readSettings(): UserSettings {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const systemPrompt = restrictedValue(config, 'systemPrompt');
+  const { baseUrl, unapproved } = chooseBaseUrl(config, cleanBaseUrl, DEFAULTS.baseUrl);
   return {
-    // A trailing slash would make "{baseUrl}/chat/completions" contain "//", which some servers reject.
-    baseUrl: stringSetting(config.get('baseUrl')).replace(/\/+$/, '') || DEFAULTS.baseUrl,
-    model: stringSetting(config.get('model')) || DEFAULTS.model,
+    baseUrl,
+    unapprovedBaseUrl: unapproved,
+    model: stringSetting(restrictedValue(config, 'model')) || DEFAULTS.model,
     temperature: clampNumber(config.get<number>('temperature'), 0, 2, DEFAULTS.temperature),
     maxTokens: Math.round(clampNumber(config.get<number>('maxTokens'), 1, 131072, DEFAULTS.maxTokens)),
-    systemPrompt: typeof config.get('systemPrompt') === 'string' ? config.get<string>('systemPrompt', '') : DEFAULTS.systemPrompt,
+    systemPrompt: typeof systemPrompt === 'string' ? systemPrompt : DEFAULTS.systemPrompt,
     timeoutSeconds: clampNumber(config.get<number>('requestTimeoutSeconds'), 5, 600, DEFAULTS.timeoutSeconds),
   };
 }
@@ -55,6 +64,11 @@ export async function writeModel(model: string): Promise<void> {
 
 export function affectsModelOrBaseUrl(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration(`${CONFIG_SECTION}.model`) || event.affectsConfiguration(`${CONFIG_SECTION}.baseUrl`);
+}
+
+/** A trailing slash would make "{baseUrl}/chat/completions" contain "//", which some servers reject. */
+function cleanBaseUrl(value: unknown): string {
+  return stringSetting(value).replace(/\/+$/, '');
 }
 
 function stringSetting(value: unknown): string {

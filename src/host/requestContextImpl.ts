@@ -12,10 +12,12 @@ import { describeFailure } from './errorMessages';
 import type { ModelCatalog } from './models/modelCatalog';
 import type { RequestContext, RequestSettings } from './requestContext';
 import type { ApiKeyStore } from './secrets';
+import type { BaseUrlApprovals } from './baseUrlApprovals';
 import type { HostUi } from './ui';
 
 export interface RequestContextDeps {
   keys: ApiKeyStore;
+  approvals: BaseUrlApprovals;
   models: ModelCatalog;
   ui: HostUi;
   log: vscode.LogOutputChannel;
@@ -28,7 +30,13 @@ export class RequestContextImpl implements RequestContext {
   constructor(private readonly deps: RequestContextDeps) {}
 
   async prepare(): Promise<RequestSettings | undefined> {
-    const settings = readSettings();
+    let settings = readSettings();
+    if (settings.unapprovedBaseUrl) {
+      // A workspace names another server: nothing goes there (nor anywhere) until the user has answered.
+      const allowed = await this.deps.approvals.ask(this.deps.ui, settings.unapprovedBaseUrl, settings.baseUrl);
+      if (allowed === undefined) return undefined;
+      settings = readSettings();
+    }
     const apiKey = await this.resolveKey(settings.baseUrl);
     if (apiKey === null) return undefined;
     const model = await this.confirmModel(settings, apiKey);

@@ -5,6 +5,7 @@ import type { Chat } from '../common/chatTypes';
 import type { ChatActions } from './commands/deps';
 import type { EditSelectionController } from './edits/editSelectionController';
 import type { RequestContext } from './requestContext';
+import type { BaseUrlApprovals } from './baseUrlApprovals';
 import type { ApiKeyStore } from './secrets';
 import type { HostUi } from './ui';
 
@@ -15,6 +16,10 @@ export interface AskLlamaApi {
   readonly keys: ApiKeyStore;
   /** The extension's own SecretStorage, so the key migration can be tested from a key stored the old way. */
   readonly secrets: vscode.SecretStorage;
+  /** The remembered answers to "This workspace sends your questions to <host>. Allow?". */
+  readonly approvals: BaseUrlApprovals;
+  /** Mutable: the test harness runs with workspace trust disabled, so Restricted Mode is played by replacing this. */
+  readonly trust: { isTrusted(): boolean };
   /** The chat controller; tests read the open chat to see the streamed answer arrive. */
   readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean };
   /** Edit Selection; tests read the open proposal's state. */

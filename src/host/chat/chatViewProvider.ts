@@ -35,7 +35,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
-      translations: pageTranslations(),
+      translations: pageTranslations(this.extensionUri),
     });
     const page = this.handler.attachPage((message) => webview.postMessage(message));
     const receiving = webview.onDidReceiveMessage((raw: unknown) => {

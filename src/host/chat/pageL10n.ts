@@ -1,16 +1,16 @@
-// The chat page's translations, picked from VS Code's loaded l10n bundle: only the strings the page itself uses, so
-// the page does not carry the host's. The build fills PAGE_L10N_KEYS from the page's `l10n.t(...)` calls
-// (scripts/exportL10n.js via esbuild.js); in English VS Code loads no bundle and the page needs nothing.
+// The chat page's translations: for the bundle VS Code loaded for this extension (l10n/bundle.l10n.<locale>.json),
+// the build writes a copy with only the page's own strings to dist/l10n/ (scripts/exportL10n.js), so the page does
+// not carry the host's. In English VS Code loads no bundle and the page needs nothing.
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { pickPageTranslations } from '../../common/pageTranslations';
 
-declare const PAGE_L10N_KEYS: readonly string[] | undefined;
-
-/** The build's list of the page's strings; empty when the code did not come through esbuild (type checks). */
-export function pageL10nKeys(): readonly string[] {
-  return typeof PAGE_L10N_KEYS === 'undefined' ? [] : PAGE_L10N_KEYS;
-}
-
-export function pageTranslations(): Record<string, string> {
-  return pickPageTranslations(vscode.l10n.bundle, pageL10nKeys());
+export function pageTranslations(extensionUri: vscode.Uri): Record<string, string> | undefined {
+  const loaded = vscode.l10n.uri;
+  if (!loaded) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', 'l10n', path.basename(loaded.path)).fsPath, 'utf8'));
+  } catch {
+    return undefined; // No page copy for this bundle: the page is shown in English. The page checks what it reads.
+  }
 }

@@ -10,7 +10,7 @@ export interface ChatHtmlInput {
   scriptUri: string;
   styleUri: string;
   nonce: string;
-  /** English text → translation, for the page's own strings (src/host/chat/pageL10n.ts); omitted in English. */
+  /** English text → translation, for the page's own strings (src/host/chat/pageL10n.ts); undefined in English. */
   translations?: Readonly<Record<string, string>>;
 }
 
@@ -33,17 +33,12 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** JSON that cannot end its <script> element or open a comment: every "<" is written as \u003c. */
-function jsonDataBlock(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
-
 export function renderChatHtml(input: ChatHtmlInput): string {
   const csp = escapeAttribute(contentSecurityPolicy(input.cspSource, input.nonce));
-  const translations =
-    input.translations && Object.keys(input.translations).length
-      ? `<script type="application/json" id="${PAGE_L10N_ELEMENT_ID}">${jsonDataBlock(input.translations)}</script>\n`
-      : '';
+  // JSON that cannot end its <script> element or open a comment: every "<" is written as \u003c.
+  const translations = input.translations
+    ? `<script type="application/json" id="${PAGE_L10N_ELEMENT_ID}">${JSON.stringify(input.translations).replace(/</g, '\\u003c')}</script>\n`
+    : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -49,8 +49,13 @@ describe('reliability: the API key never leaks', function () {
     api = await activateExtension();
     rejections = new RejectionWatch();
     restoreSettings = snapshotSettings();
-    // The Set API Key command gets the marker typed into its password box; everything else is dismissed.
-    ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? marker : undefined));
+    // The Set API Key command gets the marker typed into its password box, the workspace's base URL is declined,
+    // everything else is dismissed.
+    ui = scriptUi(api, (call) => {
+      if (call.kind === 'showInputBox') return marker;
+      if (call.kind === 'showWarningMessage' && /Allow\?/.test(call.message ?? '')) return call.items.find((b: string) => /Don't Allow/.test(b));
+      return undefined;
+    });
 
     // Trace level for every logger, through the command VS Code offers extension tests (no quick pick).
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
@@ -98,6 +103,7 @@ describe('reliability: the API key never leaks', function () {
     for (const used of new Set([origin, migratedTo])) if (used) await api.keys.clear(used);
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
     await restoreSettings();
+    await api.approvals.forgetAll();
     rejections.dispose();
     writeResults();
   });
@@ -118,7 +124,20 @@ describe('reliability: the API key never leaks', function () {
       { status: 200, headers: SSE_HEADERS, chunks: [sseData(chatChunk('Partial ')), sseData({ error: { message: `upstream rejected key ${marker}` } })] },
       streamed(['Another ', 'fine ', 'answer.']),
     ]);
-    await ask('First, a question that works');
+    // The workspace points the base URL at another server (same remote-looking name, another port), which the user
+    // declines: the questions still go to the user's server, and the other one gets nothing.
+    const workspaceServer = await ScriptedServer.start();
+    const workspaceUrl = workspaceServer.baseUrl.replace('127.0.0.1', new URL(baseUrl).hostname);
+    const config = vscode.workspace.getConfiguration('askLlama');
+    await config.update('baseUrl', workspaceUrl, vscode.ConfigurationTarget.Workspace);
+    try {
+      await ask('First, a question that works');
+    } finally {
+      await config.update('baseUrl', undefined, vscode.ConfigurationTarget.Workspace);
+      await workspaceServer.close();
+    }
+    assert.strictEqual(workspaceServer.requests.length, 0, 'the declined workspace server got requests');
+    assert.ok(ui.calls.some((c) => /This workspace sends your questions/.test(c.message ?? '')), 'the approval was asked');
     assert.strictEqual(lastAnswer(api).status, 'done');
     await ask('Now the server rejects the key and echoes it');
     assert.strictEqual(lastAnswer(api).error?.kind, 'auth');

@@ -27,3 +27,24 @@ describe('l10n bundle', () => {
     assert.strictEqual(manifest.l10n, './l10n');
   });
 });
+
+describe('page share of a translation (scripts/exportL10n.js)', () => {
+  it("keeps only the page's strings of each bundle.l10n.<locale>.json, as plain text", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writePageBundles } = require(path.join(root, 'scripts', 'exportL10n.js'));
+    const from = fs.mkdtempSync(path.join(require('os').tmpdir(), 'l10n-from-'));
+    const to = path.join(from, 'page');
+    try {
+      fs.writeFileSync(path.join(from, 'bundle.l10n.json'), '{}');
+      fs.writeFileSync(
+        path.join(from, 'bundle.l10n.de.json'),
+        JSON.stringify({ Copy: 'Kopieren', Retry: { message: 'Wiederholen', comment: ['button'] }, 'Ask Llama: Select Model ({0})': 'Modell wählen ({0})' }),
+      );
+      writePageBundles(['Copy', 'Retry', 'Send'], from, to);
+      assert.deepStrictEqual(fs.readdirSync(to), ['bundle.l10n.de.json'], 'the English source bundle gets no page copy');
+      assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(to, 'bundle.l10n.de.json'), 'utf8')), { Copy: 'Kopieren', Retry: 'Wiederholen' });
+    } finally {
+      fs.rmSync(from, { recursive: true, force: true });
+    }
+  });
+});

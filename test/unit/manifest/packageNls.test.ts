@@ -48,6 +48,8 @@ function manifestStrings(): Array<[string, string]> {
     ['description', manifest.description],
   ];
   shownStrings(manifest.contributes, 'contributes', out);
+  // The Restricted Mode description (capabilities.untrustedWorkspaces.description) is shown in the trust dialog.
+  shownStrings(manifest.capabilities, 'capabilities', out);
   return out;
 }
 
