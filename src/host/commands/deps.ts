@@ -13,6 +13,7 @@ export interface ChatActions {
   openViewInBackground(): void;
   stop(): void;
   newChat(): Promise<void>;
+  showChatsFromAllWorkspaces(all: boolean): Promise<void>;
 }
 
 export interface CommandDeps {
