@@ -33,8 +33,10 @@ export const bundleBudgets: SizeBudget[] = [
   { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 100 * KB },
   // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
-  // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts).
-  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB, ceilingBytes: 150 * KB },
+  // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
+  // 150 KB until the guard against degenerate answers (issue 12: painting in budgeted pieces, the growth rule,
+  // plain-text blocks, about 4.4 KB minified, of which #private fields in the files it touched won back 2.4 KB).
+  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB, ceilingBytes: 152 * KB },
 ];
 
 // Ceiling as before issue 16; the target is what the issue asks for.
