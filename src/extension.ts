@@ -20,7 +20,11 @@ import { useWorkspaceSettingsPolicy } from './host/workspaceSettings';
 /** The chat of the active window: `deactivate()` waits for its last save. */
 let activeChat: ChatController | undefined;
 
-export function activate(context: vscode.ExtensionContext): AskLlamaApi {
+/**
+ * Returns the test API only to the integration tests (extension mode Test). Installed normally, `exports` is
+ * undefined: any extension can read another's exports, and this object reads and sets keys and answers dialogs.
+ */
+export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefined {
   const log = vscode.window.createOutputChannel('Ask Llama', { log: true });
   const ui = createWindowUi();
   const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin);
@@ -45,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
     new ModelStatusBar(chat),
     ...registerLanguageModelSurfaces({ requests, models, log }),
   );
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { ui, requests, keys, secrets: context.secrets, approvals, trust, chat, edits };
 }
 

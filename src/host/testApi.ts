@@ -1,5 +1,6 @@
-// What activate() returns. Integration tests in the extension host use it to answer dialogs (`ui`) and to reach the
-// request context and key store of the running extension; nothing else in the product reads it.
+// What activate() returns when the extension runs in Test mode (the integration tests), and only then: it answers
+// dialogs (`ui`) and reaches the key store, so an installed extension's `exports` must never hold it (any extension
+// can read another's exports).
 import type * as vscode from 'vscode';
 import type { Chat } from '../common/chatTypes';
 import type { ChatActions } from './commands/deps';

@@ -27,8 +27,10 @@ export const bundleBudgets: SizeBudget[] = [
   // node-fetch ships as its own file, loaded on the first request (src/api/lazyFetch.ts); this keeps the whole of
   // the host-side code honest too.
   { name: 'extension host code incl. node-fetch', files: ['dist/extension.js', 'dist/node-fetch.js'], budgetBytes: 120 * KB },
-  // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts).
-  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB },
+  // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). 150 KB
+  // until the guard against degenerate answers (issue 12: painting in budgeted pieces, the growth rule, plain-text
+  // blocks, about 4.4 KB minified, of which #private fields in the files it touched won back 2.4 KB).
+  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 152 * KB },
 ];
 
 export const vsixBudget: SizeBudget = { name: '.vsix package', files: ['ask-llama.vsix'], budgetBytes: 250 * KB };
