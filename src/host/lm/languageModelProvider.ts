@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { chat, hostOf } from '../../api';
 import { messageTokens, planBudget } from '../../common/contextBudget';
 import { estimateTokens } from '../../common/tokens';
-import { affectsModelOrBaseUrl } from '../config';
+import { affectsModelOrBaseUrl, readSettings } from '../config';
 import type { ModelCatalog } from '../models/modelCatalog';
 import { streamedChatRequest, type RequestContext } from '../requestContext';
 import { lmModelInfos, type LmModelInfo } from './lmModelInfo';
@@ -48,7 +48,7 @@ export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvid
     token: vscode.CancellationToken,
   ): Promise<void> {
     const settings = await this.deps.requests.current();
-    const budget = planBudget(this.deps.models.contextLength(settings.baseUrl, model.id), settings.maxTokens);
+    const budget = planBudget(this.deps.models.contextLength(settings.baseUrl, model.id, readSettings().contextWindow), settings.maxTokens);
     const temperature = options.modelOptions?.temperature;
     // VS Code picked the model, and the caller may set the temperature.
     const request = streamedChatRequest(

@@ -48,6 +48,23 @@ describe('host: activation and commands', () => {
     assert.strictEqual(onEmpty.filter((a) => a.command?.command === 'askLlama.explainSelection').length, 0);
   });
 
+  it('askLlama.explainInLightbulb off takes Explain Selection out of the lightbulb, at once', async () => {
+    const editor = await openWithSelection('const a = 1;\nconst b = a + 1;\n', 'sample.ts', 1, 2);
+    const ours = async () =>
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, editor.selection)).filter(
+        (a) => a.command?.command === 'askLlama.explainSelection',
+      ).length;
+    const config = vscode.workspace.getConfiguration('askLlama');
+    try {
+      await config.update('explainInLightbulb', false, vscode.ConfigurationTarget.Global);
+      assert.strictEqual(await ours(), 0);
+      await config.update('explainInLightbulb', undefined, vscode.ConfigurationTarget.Global);
+      assert.strictEqual(await ours(), 1);
+    } finally {
+      await config.update('explainInLightbulb', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('Explain Selection without a selection says to select code first and asks nothing', async () => {
     await closeAllEditors();
     const ui = scriptUi(api);
