@@ -22,13 +22,16 @@ export interface SizeBudget {
 export const bundleBudgets: SizeBudget[] = [
   // 80 KB until the chat model provider and @llama participant (issue 14, about 9 KB minified) came in; +4 KB for
   // first-run help (issue 15: the page's and the error table's translations, local-server discovery, the walkthrough);
-  // +4 KB for per-server API keys (issue 10).
-  { name: 'extension bundle', files: ['dist/extension.js'], budgetBytes: 100 * KB },
+  // +4 KB for per-server API keys (issue 10); +9 KB for Edit Selection, Fix with Llama and Apply where the question
+  // was (issue 13).
+  { name: 'extension bundle', files: ['dist/extension.js'], budgetBytes: 106 * KB },
   // node-fetch ships as its own file, loaded on the first request (src/api/lazyFetch.ts); this keeps the whole of
   // the host-side code honest too.
-  { name: 'extension host code incl. node-fetch', files: ['dist/extension.js', 'dist/node-fetch.js'], budgetBytes: 120 * KB },
-  // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts).
-  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB },
+  { name: 'extension host code incl. node-fetch', files: ['dist/extension.js', 'dist/node-fetch.js'], budgetBytes: 126 * KB },
+  // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). 150 KB
+  // until the guard against degenerate answers (issue 12: painting in budgeted pieces, the growth rule, plain-text
+  // blocks, about 4.4 KB minified, of which #private fields in the files it touched won back 2.4 KB).
+  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 152 * KB },
 ];
 
 export const vsixBudget: SizeBudget = { name: '.vsix package', files: ['ask-llama.vsix'], budgetBytes: 250 * KB };
