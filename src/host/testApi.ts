@@ -3,6 +3,7 @@
 // can read another's exports).
 import type * as vscode from 'vscode';
 import type { Chat } from '../common/chatTypes';
+import type { PageMessage } from '../common/protocol';
 import type { ChatActions } from './commands/deps';
 import type { EditSelectionController } from './edits/editSelectionController';
 import type { RequestContext } from './requestContext';
@@ -21,8 +22,8 @@ export interface AskLlamaApi {
   readonly approvals: BaseUrlApprovals;
   /** Mutable: the test harness runs with workspace trust disabled, so Restricted Mode is played by replacing this. */
   readonly trust: { isTrusted(): boolean };
-  /** The chat controller; tests read the open chat to see the streamed answer arrive. */
-  readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean };
+  /** The chat controller; tests read the open chat to see the streamed answer arrive, and click its page's buttons. */
+  readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean; handlePageMessage(message: PageMessage): Promise<void> };
   /** Edit Selection; tests read the open proposal's state. */
   readonly edits: EditSelectionController;
 }

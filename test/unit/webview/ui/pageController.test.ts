@@ -231,12 +231,12 @@ describe('PageController', () => {
     assert.strictEqual(page.doc.querySelector('button[data-message-action="retry"]'), null);
   });
 
-  it('posts code block actions with the code and language, and opens links through the host', () => {
+  it('posts code block actions with the code, language and answer id, and opens links through the host', () => {
     const page = openPage();
     page.controller.handle(state([question, { ...answer, text: 'See [docs](https://example.com/x).\n\n```ts\nconst x = 1;\n```\n' }]));
     for (const action of ['copy', 'insert', 'newEditor', 'apply']) {
       click(page.win, page.$(`.code-block button[data-action="${action}"]`));
-      assert.deepStrictEqual(page.api.posted.at(-1), { type: 'codeBlock', action, code: 'const x = 1;', language: 'ts' });
+      assert.deepStrictEqual(page.api.posted.at(-1), { type: 'codeBlock', action, code: 'const x = 1;', language: 'ts', messageId: 'a1' });
     }
     const event = click(page.win, page.$('.message-body a'));
     assert.strictEqual(event.defaultPrevented, true);
