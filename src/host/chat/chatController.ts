@@ -140,6 +140,15 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     await this.questions.ask(question, attachment);
   }
 
+  /**
+   * Opens the chat view without taking focus, so its page loads while the user is still typing a question elsewhere.
+   * In a fresh window the page takes seconds to load; started only once the answer streams, it used to be ready
+   * after a short answer had ended, so nothing was seen streaming.
+   */
+  openViewInBackground(): void {
+    this.reveal({ preserveFocus: true });
+  }
+
   stop(): void {
     this.slot.stop();
   }
@@ -211,8 +220,8 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     return this.ranges.resolve(question.id, question.attachment?.location, question.attachment?.code);
   }
 
-  private reveal(): void {
-    Promise.resolve(vscode.commands.executeCommand('askLlama.chat.focus')).catch((err: unknown) =>
+  private reveal(options?: { preserveFocus: boolean }): void {
+    Promise.resolve(vscode.commands.executeCommand('askLlama.chat.focus', options)).catch((err: unknown) =>
       this.log.warn(`Could not reveal the chat view: ${err instanceof Error ? err.message : String(err)}`),
     );
   }
