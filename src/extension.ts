@@ -17,6 +17,9 @@ import type { AskLlamaApi } from './host/testApi';
 import { createWindowUi } from './host/ui';
 import { useWorkspaceSettingsPolicy } from './host/workspaceSettings';
 
+/** The chat of the active window: `deactivate()` waits for its last save. */
+let activeChat: ChatController | undefined;
+
 export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   const log = vscode.window.createOutputChannel('Ask Llama', { log: true });
   const ui = createWindowUi();
@@ -27,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   const models = new ModelCatalog(log);
   const requests = new RequestContextImpl({ keys, approvals, models, ui, log });
   const chat = new ChatController({ context, requests, log });
+  activeChat = chat;
   const edits = new EditSelectionController({ requests, ui, log });
 
   context.subscriptions.push(
@@ -44,4 +48,9 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   return { ui, requests, keys, secrets: context.secrets, approvals, trust, chat, edits };
 }
 
-export function deactivate(): void {}
+/** VS Code waits for this promise: the answer in flight is stopped and the chat history flushed to disk. */
+export function deactivate(): Promise<void> | undefined {
+  const chat = activeChat;
+  activeChat = undefined;
+  return chat?.dispose();
+}

@@ -19,6 +19,7 @@ import { HistoryStore } from './historyStore';
 import { PageSession } from './pageSession';
 import { QuestionActions } from './questionActions';
 import { RequestSlot } from './requestSlot';
+import { currentWorkspaceKey } from './workspaceKey';
 
 export interface ChatControllerDeps {
   context: vscode.ExtensionContext;
@@ -28,6 +29,8 @@ export interface ChatControllerDeps {
   confirm?: (question: string, action: string) => Thenable<boolean>;
   openExternal?: (uri: vscode.Uri) => Thenable<boolean>;
   historyFolder?: string;
+  /** The workspace this window's chats belong to; default: the open workspace (workspaceKey.ts). */
+  workspace?: string;
 }
 
 const ERROR_ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry'>, [string, ...unknown[]]> = {
@@ -51,6 +54,7 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
   private readonly chats: ChatOperations;
   private readonly log: vscode.LogOutputChannel;
   private readonly openExternal: (uri: vscode.Uri) => Thenable<boolean>;
+  private disposing: Promise<void> | undefined;
 
   constructor(deps: ChatControllerDeps) {
     this.log = deps.log;
@@ -63,7 +67,7 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
       },
     });
     this.codeBlocks = new CodeBlockActions({ confirmApply: (question) => confirm(question, vscode.l10n.t('Apply')) });
-    this.page = new PageSession({ store: this.store, log: this.log, isBusy: () => this.slot.busy });
+    this.page = new PageSession({ store: this.store, log: this.log, isBusy: () => this.slot.busy, workspace: deps.workspace ?? currentWorkspaceKey() });
     this.slot = new RequestSlot({ page: this.page });
     this.questions = new QuestionActions({ page: this.page, slot: this.slot, store: this.store, requests: deps.requests, log: this.log });
     this.chats = new ChatOperations({ page: this.page, slot: this.slot, store: this.store, confirm });
@@ -142,6 +146,11 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     return this.chats.newChat();
   }
 
+  /** Lists the chats of every workspace (true) or of this one only (false, the default). */
+  showChatsFromAllWorkspaces(all: boolean): Promise<void> {
+    return this.page.showAllWorkspaces(all);
+  }
+
   openChatById(chatId: string): Promise<void> {
     return this.chats.open(chatId);
   }
@@ -165,12 +174,19 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     return this.openExternal(vscode.Uri.parse(url, true));
   }
 
-  async dispose(): Promise<void> {
-    await this.slot.stopAndWait();
-    await this.store.dispose();
-    this.codeBlocks.dispose();
-    this.page.dispose();
-    this.slot.dispose();
+  /**
+   * Stops the answer in flight (kept as partial) and writes every pending save. `deactivate()` returns this promise,
+   * so VS Code waits for the last streamed text to reach the disk before the window closes. Safe to call twice.
+   */
+  dispose(): Promise<void> {
+    this.disposing ??= (async () => {
+      await this.slot.stopAndWait();
+      await this.store.dispose();
+      this.codeBlocks.dispose();
+      this.page.dispose();
+      this.slot.dispose();
+    })();
+    return this.disposing;
   }
 
   private reveal(): void {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { chatToMarkdown } from '../../common/chatMarkdown';
 import { isChatId } from '../../common/pageMessageGuard';
 import type { HistoryStore } from './historyStore';
-import { emptyChat, type PageSession } from './pageSession';
+import type { PageSession } from './pageSession';
 import type { RequestSlot } from './requestSlot';
 
 export interface ChatOperationsDeps {
@@ -21,7 +21,7 @@ export class ChatOperations {
   async newChat(): Promise<void> {
     await this.deps.page.restore();
     await this.deps.slot.clear();
-    await this.deps.page.show(emptyChat());
+    await this.deps.page.show(this.deps.page.blankChat());
   }
 
   async open(chatId: string): Promise<void> {
@@ -39,12 +39,12 @@ export class ChatOperations {
     if (!isChatId(chatId)) return;
     const { page, slot, store } = this.deps;
     await page.restore();
-    const title = chatId === page.openChat.id ? page.openChat.title : (await store.list()).find((c) => c.id === chatId)?.title;
+    const title = chatId === page.openChat.id ? page.openChat.title : (await store.list('all')).find((c) => c.id === chatId)?.title;
     const question = vscode.l10n.t('Delete the chat "{0}"? This cannot be undone.', title || vscode.l10n.t('New chat'));
     if (!(await this.deps.confirm(question, vscode.l10n.t('Delete')))) return;
     if (slot.current?.chat.id === chatId) await slot.clear();
     await store.delete(chatId);
-    if (page.openChat.id === chatId) await page.show(emptyChat());
+    if (page.openChat.id === chatId) await page.show(page.blankChat());
     else await page.syncChatList();
   }
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Chat } from '../../common/chatTypes';
 import type { HostMessage } from '../../common/protocol';
 import { CONFIG_SECTION, readSettings } from '../config';
-import type { HistoryStore } from './historyStore';
+import type { ChatScope, HistoryStore } from './historyStore';
 import { SelectionTracker } from './selectionTracker';
 
 export interface PageSessionDeps {
@@ -14,21 +14,25 @@ export interface PageSessionDeps {
   log: vscode.LogOutputChannel;
   /** Whether an answer is streaming right now (owned by the request slot). */
   isBusy(): boolean;
+  /** The workspace new chats belong to (workspaceKey.ts); the chat list shows its chats unless all are asked for. */
+  workspace: string;
 }
 
-export function emptyChat(): Chat {
+export function emptyChat(workspace: string): Chat {
   const now = Date.now();
-  return { id: randomUUID(), title: '', createdAt: now, updatedAt: now, messages: [] };
+  return { id: randomUUID(), title: '', createdAt: now, updatedAt: now, messages: [], workspace };
 }
 
 export class PageSession implements vscode.Disposable {
   private post: ((message: HostMessage) => Thenable<boolean>) | undefined;
-  private open: Chat = emptyChat();
+  private open: Chat;
   private restoring: Promise<void> | undefined;
+  private allWorkspaces = false;
   private readonly selection: SelectionTracker;
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly deps: PageSessionDeps) {
+    this.open = emptyChat(deps.workspace);
     this.selection = new SelectionTracker((selection) => this.send({ type: 'selection', selection }));
     this.disposables = [
       this.selection,
@@ -59,10 +63,30 @@ export class PageSession implements vscode.Disposable {
     Promise.resolve(post(message)).catch(() => undefined);
   }
 
-  /** After a reload the last chat the user had is shown again; read lazily so activation does not touch the disk. */
+  /** Which chats the list shows: this workspace's (and older chats saved without one), or every workspace's. */
+  get scope(): ChatScope {
+    return this.allWorkspaces ? 'all' : { workspace: this.deps.workspace };
+  }
+
+  /** A new, empty chat of this window's workspace. */
+  blankChat(): Chat {
+    return emptyChat(this.deps.workspace);
+  }
+
+  /** Switches the chat list between this workspace's chats and all of them. */
+  async showAllWorkspaces(all: boolean): Promise<void> {
+    this.allWorkspaces = all;
+    void vscode.commands.executeCommand('setContext', 'askLlama.allWorkspaceChats', all);
+    await this.syncChatList();
+  }
+
+  /**
+   * After a reload the last chat the user had in this workspace is shown again; read lazily so activation does not
+   * touch the disk.
+   */
   restore(): Promise<void> {
     this.restoring ??= (async () => {
-      const [latest] = await this.deps.store.list();
+      const [latest] = await this.deps.store.list({ workspace: this.deps.workspace });
       if (!latest || this.open.messages.length > 0) return;
       const chat = await this.deps.store.load(latest.id);
       if (chat && this.open.messages.length === 0) this.open = chat;
@@ -73,25 +97,52 @@ export class PageSession implements vscode.Disposable {
   /** Opens `chat` in the page (the whole state is sent again). */
   async show(chat: Chat): Promise<void> {
     this.open = chat;
-    await this.syncState();
+    await this.sendState();
   }
 
-  /** Sends everything the page shows: the open chat, the chat list, the model, busy and the selection chip. */
+  /**
+   * Sends everything the page shows (the open chat, the chat list, the model, busy and the selection chip), with the
+   * open chat as it is on disk now: another window may have added turns to it since this window last showed it.
+   */
   async syncState(): Promise<void> {
     await this.restore();
+    await this.reloadOpenChat();
+    await this.sendState();
+  }
+
+  /** Before a question: picks up turns another window added to the open chat, and shows them if there are any. */
+  async refreshOpenChat(): Promise<void> {
+    if (await this.reloadOpenChat()) await this.sendState();
+  }
+
+  /** Sends the chat list alone (after a save or a delete that did not change the open chat). */
+  async syncChatList(): Promise<void> {
+    this.send({ type: 'chats', chats: await this.deps.store.list(this.scope) });
+  }
+
+  private async sendState(): Promise<void> {
     this.send({
       type: 'state',
       chat: this.open,
-      chats: await this.deps.store.list(),
+      chats: await this.deps.store.list(this.scope),
       model: readSettings().model,
       busy: this.deps.isBusy(),
       selection: this.selection.selection,
     });
   }
 
-  /** Sends the chat list alone (after a save or a delete that did not change the open chat). */
-  async syncChatList(): Promise<void> {
-    this.send({ type: 'chats', chats: await this.deps.store.list() });
+  /**
+   * Re-reads the open chat from disk unless an answer is streaming into it (another window may have added turns, or
+   * deleted it: then a blank chat opens). Resolves true when the open chat changed.
+   */
+  private async reloadOpenChat(): Promise<boolean> {
+    const open = this.open;
+    if (open.messages.length === 0 || this.deps.isBusy()) return false;
+    const onDisk = await this.deps.store.load(open.id);
+    if (this.open !== open || this.deps.isBusy()) return false; // the user moved on meanwhile
+    if (onDisk && onDisk.title === open.title && JSON.stringify(onDisk.messages) === JSON.stringify(open.messages)) return false;
+    this.open = onDisk ?? this.blankChat();
+    return true;
   }
 
   dispose(): void {

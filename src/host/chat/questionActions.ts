@@ -69,6 +69,9 @@ export class QuestionActions {
    */
   private async takeTurn(questionText?: string): Promise<RequestSettings | undefined> {
     await this.deps.page.restore();
+    // The question goes after any turns another window added to this chat (read before the slot is taken, so that
+    // nothing is awaited between taking the slot and starting the answer).
+    await this.deps.page.refreshOpenChat();
     const settings = await this.deps.slot.take(() => this.deps.requests.prepare());
     if (!settings && questionText !== undefined) this.deps.page.send({ type: 'focusInput', text: questionText });
     return settings;

@@ -11,6 +11,7 @@ export interface ChatActions {
   ask(question: string, attachment?: Attachment): Promise<void>;
   stop(): void;
   newChat(): Promise<void>;
+  showChatsFromAllWorkspaces(all: boolean): Promise<void>;
 }
 
 export interface CommandDeps {

@@ -1,6 +1,7 @@
 // Registers every askLlama.* command. Handlers return their promise so `executeCommand` settles when they do.
 import * as vscode from 'vscode';
 import { askCommand } from './ask';
+import { showChatsFromAllWorkspacesCommand, showChatsFromThisWorkspaceCommand } from './chatScope';
 import { clearApiKeyCommand } from './clearApiKey';
 import type { CommandDeps } from './deps';
 import { explainSelectionCommand } from './explainSelection';
@@ -19,6 +20,8 @@ const COMMANDS: Record<string, (deps: CommandDeps) => unknown> = {
   'askLlama.manageApiKeys': manageApiKeysCommand,
   'askLlama.selectModel': selectModelCommand,
   'askLlama.newChat': newChatCommand,
+  'askLlama.showChatsFromAllWorkspaces': showChatsFromAllWorkspacesCommand,
+  'askLlama.showChatsFromThisWorkspace': showChatsFromThisWorkspaceCommand,
   'askLlama.stop': stopCommand,
   'askLlama.showLog': showLogCommand,
 };

@@ -44,11 +44,13 @@ function shownStrings(value: unknown, at: string, out: Array<[string, string]>, 
   }
 }
 
+/**
+ * Everything under `contributes` and `capabilities`. The top-level `displayName` and `description` stay literal: galleries read them raw
+ * from package.json (Open VSX rejected `%displayName%` until eclipse-openvsx/openvsx#1833; the Marketplace's manifest
+ * API does not resolve them either, microsoft/vscode#161798), and they are the extension's name in every listing.
+ */
 function manifestStrings(): Array<[string, string]> {
-  const out: Array<[string, string]> = [
-    ['displayName', manifest.displayName],
-    ['description', manifest.description],
-  ];
+  const out: Array<[string, string]> = [];
   shownStrings(manifest.contributes, 'contributes', out);
   // The Restricted Mode description (capabilities.untrustedWorkspaces.description) is shown in the trust dialog.
   shownStrings(manifest.capabilities, 'capabilities', out);
@@ -68,6 +70,11 @@ describe('manifest strings (package.nls.json)', () => {
   it('package.nls.json has no key the manifest does not use', () => {
     const used = new Set(manifestStrings().map(([, text]) => text.slice(1, -1)));
     assert.deepStrictEqual(Object.keys(nls).filter((key) => !used.has(key)), []);
+  });
+
+  it('the name and description shown in galleries are literal text', () => {
+    assert.ok(manifest.displayName && !manifest.displayName.includes('%'), manifest.displayName);
+    assert.ok(manifest.description && !manifest.description.includes('%'), manifest.description);
   });
 
   it('the askLlama.model default is the one the code falls back to', () => {

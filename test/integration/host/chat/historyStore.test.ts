@@ -267,31 +267,35 @@ describe('HistoryStore (disk)', () => {
     it('breaks the lock and removes the temp file of a writer killed mid-write', async function () {
       this.timeout(30_000);
       const storeModule = path.resolve(__dirname, '../../../../src/host/chat/historyStore.js');
+      // The child saves once, then, on its second save, stops for good between writing the temp file and renaming
+      // it (holding the folder lock) and says so: the moment a crash hurts most, reached every time.
       const script = `
+        const fsp = require('node:fs/promises');
+        const rename = fsp.rename;
+        let saves = 0;
+        fsp.rename = (from, to) => {
+          if (to.endsWith('big.json') && ++saves === 2) { process.stdout.write('stuck'); return new Promise(() => {}); }
+          return rename(from, to);
+        };
         const { HistoryStore } = require(${JSON.stringify(storeModule)});
         const store = new HistoryStore(${JSON.stringify(folder)});
-        const text = 'x'.repeat(4000000);
+        const text = 'x'.repeat(1000000);
         (async () => {
-          for (let i = 1; ; i++) {
+          for (let i = 1; i <= 2; i++) {
             await store.save({ id: 'big', title: 'big', createdAt: 1, updatedAt: i, messages: [{ id: 'q', role: 'user', text: text + i, createdAt: 1 }] });
-            process.stdout.write('.');
           }
         })();`;
       const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve())); // one whole save is on disk
-      let caught = false;
-      for (let poll = 0; poll < 5000 && !caught; poll++) {
-        const names = await fs.readdir(folder);
-        caught = names.some((n) => n.endsWith('.tmp'));
-      }
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      const names = await fs.readdir(folder);
       child.kill('SIGKILL');
       await exited;
-      assert.ok(caught, 'the writer was caught mid-write');
+      assert.ok(names.some((n) => n.endsWith('.tmp')), `the writer was stopped mid-write: ${names.join(', ')}`);
 
       const next = open({ lockStaleMs: 60_000 }); // only the dead pid can let it in quickly
       const big = await next.load('big');
-      assert.match(big?.messages[0].text ?? '', /^x{4000000}\d+$/, 'the last whole save, never half a file');
+      assert.equal(big?.messages[0].text, `${'x'.repeat(1000000)}1`, 'the last whole save, never half a file');
       await next.save(makeChat('after', Date.now()));
       assert.deepEqual((await next.list()).map((c) => c.id).sort(), ['after', 'big']);
       assert.deepEqual((await fs.readdir(folder)).sort(), ['after.json', 'big.json', 'index.json']);
