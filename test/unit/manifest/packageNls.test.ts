@@ -26,6 +26,7 @@ const SHOWN_FIELDS = new Set([
   'contextualTitle',
   'altText',
   'displayName',
+  'fullName',
 ]);
 
 /** Every shown string under `value` with its JSON path; schema `default` values and ids are data, not text. */
