@@ -1,5 +1,6 @@
-// The exact request the chat endpoint gets: only the parameters the caller set (the seed models reject unknown
-// ones with 400 "Body validation error"), and the key only in the Authorization header.
+// The exact request the chat endpoint gets: the parameters the caller set and no others (the seed models reject
+// unknown ones with 400 "Body validation error"), plus `stream_options: {include_usage: true}` on every streamed
+// request so the last chunk reports token usage; the key only in the Authorization header.
 import { randomUUID } from 'crypto';
 import { endpointUrl } from './baseUrl';
 import type { ChatMessage, ChatRequest, ChatTool, ToolChoice } from './types';

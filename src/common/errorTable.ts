@@ -57,83 +57,60 @@ interface Entry {
   actions: ErrorAction[];
 }
 
+function entry(message: string, ...actions: ErrorAction[]): Entry {
+  return { message, actions };
+}
+
 function entryFor(kind: KnownErrorKind, d: ErrorDetails, l10n: { t: Translate }): Entry {
+  const { host, model, serverMessage, status, retryAfterMs } = d;
   switch (kind) {
     case 'auth':
-      return {
-        message: l10n.t('{0} rejected the API key. Set a valid key to continue.', d.host),
-        actions: ['setApiKey'],
-      };
+      return entry(l10n.t('{0} rejected the API key. Set a valid key to continue.', host), 'setApiKey');
     case 'forbidden':
-      return {
-        message: l10n.t(
-          '{0} refused the request: the account may be out of credits or not allowed to use {1}. Check your plan, or the base URL in settings.',
-          d.host,
-          d.model,
-        ),
-        actions: ['openSettings'],
-      };
-    case 'bad_request':
-      return {
-        message: d.serverMessage
-          ? l10n.t('{0} rejected the request as invalid ({1}). Check the model and settings.', d.host, d.serverMessage)
-          : l10n.t('{0} rejected the request as invalid. Check the model and settings.', d.host),
-        actions: ['openSettings', 'showLog'],
-      };
+      return entry(
+        l10n.t('{0} refused the request: the account may be out of credits or not allowed to use {1}. Check your plan, or the base URL in settings.', host, model),
+        'openSettings',
+      );
+    case 'bad_request': {
+      const message = serverMessage
+        ? l10n.t('{0} rejected the request as invalid ({1}). Check the model and settings.', host, serverMessage)
+        : l10n.t('{0} rejected the request as invalid. Check the model and settings.', host);
+      return entry(message, 'openSettings', 'showLog');
+    }
     case 'model_unavailable':
-      return {
-        message: l10n.t('The model {0} is not available on {1}; it may be deprecated or misspelled. Choose another model.', d.model, d.host),
-        actions: ['chooseModel'],
-      };
+      return entry(l10n.t('The model {0} is not available on {1}; it may be deprecated or misspelled. Choose another model.', model, host), 'chooseModel');
     case 'context_length':
-      return {
-        message: l10n.t('The conversation is too long for the context window of {0}. Shorten the selection or choose a model with a larger context.', d.model),
-        actions: ['chooseModel'],
-      };
-    case 'rate_limited':
-      return {
-        message:
-          d.retryAfterMs !== undefined && d.retryAfterMs > 0
-            ? l10n.t('{0} is rate limiting requests. Wait {1} s, then retry.', d.host, Math.ceil(d.retryAfterMs / 1000))
-            : l10n.t('{0} is rate limiting requests. Wait a moment, then retry.', d.host),
-        actions: ['retry'],
-      };
-    case 'server':
-      return {
-        message:
-          d.status !== undefined
-            ? l10n.t('{0} had an internal error (HTTP {1}). Retry in a moment.', d.host, d.status)
-            : l10n.t('{0} had an internal error. Retry in a moment.', d.host),
-        actions: ['retry', 'showLog'],
-      };
-    case 'stream_error':
-      return {
-        message: d.serverMessage
-          ? l10n.t('{0} reported an error in the middle of the answer ({1}). Retry.', d.host, d.serverMessage)
-          : l10n.t('{0} reported an error in the middle of the answer. Retry.', d.host),
-        actions: ['retry', 'showLog'],
-      };
+      return entry(
+        l10n.t('The conversation is too long for the context window of {0}. Shorten the selection or choose a model with a larger context.', model),
+        'chooseModel',
+      );
+    case 'rate_limited': {
+      const message =
+        retryAfterMs !== undefined && retryAfterMs > 0
+          ? l10n.t('{0} is rate limiting requests. Wait {1} s, then retry.', host, Math.ceil(retryAfterMs / 1000))
+          : l10n.t('{0} is rate limiting requests. Wait a moment, then retry.', host);
+      return entry(message, 'retry');
+    }
+    case 'server': {
+      const message =
+        status !== undefined ? l10n.t('{0} had an internal error (HTTP {1}). Retry in a moment.', host, status) : l10n.t('{0} had an internal error. Retry in a moment.', host);
+      return entry(message, 'retry', 'showLog');
+    }
+    case 'stream_error': {
+      const message = serverMessage
+        ? l10n.t('{0} reported an error in the middle of the answer ({1}). Retry.', host, serverMessage)
+        : l10n.t('{0} reported an error in the middle of the answer. Retry.', host);
+      return entry(message, 'retry', 'showLog');
+    }
     case 'truncated':
-      return {
-        message: l10n.t('The connection to {0} closed before the answer was complete. Retry.', d.host),
-        actions: ['retry', 'showLog'],
-      };
+      return entry(l10n.t('The connection to {0} closed before the answer was complete. Retry.', host), 'retry', 'showLog');
     case 'timeout':
-      return {
-        message: l10n.t('{0} did not answer within {1} s. Retry, or raise the request timeout in settings.', d.host, d.timeoutSeconds),
-        actions: ['retry', 'showLog'],
-      };
+      return entry(l10n.t('{0} did not answer within {1} s. Retry, or raise the request timeout in settings.', host, d.timeoutSeconds), 'retry', 'showLog');
     case 'bad_response':
-      return {
-        message: l10n.t('{0} sent a response that is not an OpenAI-compatible answer. Check the base URL, then retry.', d.host),
-        actions: ['retry', 'showLog'],
-      };
+      return entry(l10n.t('{0} sent a response that is not an OpenAI-compatible answer. Check the base URL, then retry.', host), 'retry', 'showLog');
     case 'network':
-      return {
-        message: l10n.t('Could not reach {0}. Check your connection, proxy and the base URL setting, then retry.', d.host),
-        actions: ['retry', 'openSettings', 'showLog'],
-      };
+      return entry(l10n.t('Could not reach {0}. Check your connection, proxy and the base URL setting, then retry.', host), 'retry', 'openSettings', 'showLog');
     case 'cancelled':
-      return { message: l10n.t('Stopped. The partial answer is kept.'), actions: [] };
+      return entry(l10n.t('Stopped. The partial answer is kept.'));
   }
 }

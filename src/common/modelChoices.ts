@@ -57,8 +57,12 @@ export function findModel(models: readonly ModelEntry[], idOrAlias: string): Mod
   return models.find((m) => m.id.toLowerCase() === wanted || m.aliases.some((a) => a.toLowerCase() === wanted));
 }
 
-/** The window to budget against: the live list's figure first, then the built-in one, else unknown. */
-export function contextLengthOf(model: string, live: readonly ModelEntry[] | undefined): number | undefined {
+/**
+ * The window to budget against: the user's `askLlama.contextWindow` when set (above 0), then the live list's figure,
+ * then the built-in one, else unknown (the budget then assumes DEFAULT_CONTEXT_LENGTH).
+ */
+export function contextLengthOf(model: string, live: readonly ModelEntry[] | undefined, override = 0): number | undefined {
+  if (Number.isFinite(override) && override > 0) return Math.floor(override);
   return (live && findModel(live, model)?.contextLength) ?? findModel(BUILT_IN_MODELS, model)?.contextLength;
 }
 

@@ -17,6 +17,10 @@ export interface UserSettings {
   maxTokens: number;
   systemPrompt: string;
   timeoutSeconds: number;
+  /** Tokens the model can take in, set by the user for a model the server's list does not describe; 0 = from the list. */
+  contextWindow: number;
+  /** Whether the lightbulb offers "Explain Selection". */
+  explainInLightbulb: boolean;
 }
 
 const DEFAULTS: UserSettings = {
@@ -26,6 +30,8 @@ const DEFAULTS: UserSettings = {
   maxTokens: 1024,
   systemPrompt: '',
   timeoutSeconds: 60,
+  contextWindow: 0,
+  explainInLightbulb: true,
 };
 
 /**
@@ -44,6 +50,8 @@ export function readSettings(): UserSettings {
     maxTokens: Math.round(clampNumber(config.get<number>('maxTokens'), 1, 131072, DEFAULTS.maxTokens)),
     systemPrompt: typeof systemPrompt === 'string' ? systemPrompt : DEFAULTS.systemPrompt,
     timeoutSeconds: clampNumber(config.get<number>('requestTimeoutSeconds'), 5, 600, DEFAULTS.timeoutSeconds),
+    contextWindow: Math.floor(clampNumber(config.get<number>('contextWindow'), 0, 10_000_000, DEFAULTS.contextWindow)),
+    explainInLightbulb: config.get('explainInLightbulb') !== false,
   };
 }
 

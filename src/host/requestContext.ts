@@ -1,6 +1,7 @@
 // The seam between the editor commands/settings side of the host and the chat side.
 // The chat controller asks for everything it needs for one request through this interface, so it never reads
 // settings, secrets or model lists itself, and every surface (command, context menu, sidebar) shares one path.
+import type { ChatRequest } from '../api';
 import type { Attachment, ErrorView } from '../common/chatTypes';
 
 /** Everything one request needs, resolved at the moment it is sent (settings changes apply without a reload). */
@@ -41,4 +42,13 @@ export interface RequestContext {
    * `model` names the model the request went to when it was not the configured one.
    */
   describeError(error: unknown, model?: string): ErrorView;
+}
+
+/**
+ * The streamed chat request every surface sends: these settings (the timeout applies to the first byte and to every
+ * silence between chunks), `messages` and the `maxTokens` the prompt budget left for the answer.
+ */
+export function streamedChatRequest(settings: RequestSettings, messages: ChatRequest['messages'], maxTokens: number): ChatRequest {
+  const { baseUrl, apiKey, model, temperature, timeoutMs } = settings;
+  return { baseUrl, apiKey, model, messages, temperature, maxTokens, stream: true, timeoutMs, idleTimeoutMs: timeoutMs };
 }

@@ -49,7 +49,7 @@ export class RequestContextImpl implements RequestContext {
       maxTokens: settings.maxTokens,
       systemPrompt: settings.systemPrompt,
       timeoutMs: settings.timeoutSeconds * 1000,
-      contextLength: this.deps.models.contextLength(settings.baseUrl, model),
+      contextLength: this.deps.models.contextLength(settings.baseUrl, model, settings.contextWindow),
     };
   }
 
@@ -63,7 +63,7 @@ export class RequestContextImpl implements RequestContext {
       maxTokens: settings.maxTokens,
       systemPrompt: settings.systemPrompt,
       timeoutMs: settings.timeoutSeconds * 1000,
-      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model),
+      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model, settings.contextWindow),
     };
   }
 
@@ -78,7 +78,7 @@ export class RequestContextImpl implements RequestContext {
       model: settings.model,
       maxTokens: settings.maxTokens,
       systemPrompt: settings.systemPrompt,
-      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model),
+      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model, settings.contextWindow),
     });
   }
 

@@ -7,7 +7,7 @@ export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const distDir = path.join(repoRoot, 'dist');
 export const vsixFile = path.join(repoRoot, 'ask-llama.vsix');
 
-/** Cline's .vsix, the anchors' reference size (../shared/docs/anchors.md). */
+/** The size of Cline's .vsix (a popular chat extension), the reference the .vsix budget is compared with. */
 export const CLINE_VSIX_BYTES = 7.28 * 1024 * 1024;
 
 export const KB = 1024;
@@ -27,7 +27,7 @@ export const bundleBudgets: SizeBudget[] = [
   // node-fetch ships as its own file, loaded on the first request (src/api/lazyFetch.ts); this keeps the whole of
   // the host-side code honest too.
   { name: 'extension host code incl. node-fetch', files: ['dist/extension.js', 'dist/node-fetch.js'], budgetBytes: 126 * KB },
-  // The page's code and styles; its one font (codicons) is counted in the .vsix budget.
+  // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts).
   { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB },
 ];
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { ApiError, chat as requestChat, redactSecrets, type ChatResult } from '../../api';
 import type { Chat, ChatMessage } from '../../common/chatTypes';
 import { buildPrompt, type BuiltPrompt } from '../../common/prompt';
-import type { RequestContext, RequestSettings } from '../requestContext';
+import { streamedChatRequest, type RequestContext, type RequestSettings } from '../requestContext';
 import type { HistoryStore } from './historyStore';
 import type { PageSession } from './pageSession';
 import { logRequest, type RequestRecord } from './requestLog';
@@ -45,34 +45,21 @@ export async function answerLastQuestion(deps: AnswerTurnDeps, chat: Chat, setti
   let record: RequestRecord;
   log.trace(`Chat request messages: ${redactSecrets(JSON.stringify(prompt.messages), settings.apiKey)}`);
   try {
-    const result = await requestChat(
-      {
-        baseUrl: settings.baseUrl,
-        apiKey: settings.apiKey,
-        model: settings.model,
-        messages: prompt.messages,
-        temperature: settings.temperature,
-        maxTokens: prompt.budget.maxTokens,
-        stream: true,
-        timeoutMs: settings.timeoutMs,
-        idleTimeoutMs: settings.timeoutMs,
+    const result = await requestChat(streamedChatRequest(settings, prompt.messages, prompt.budget.maxTokens), {
+      signal: flight.abort.signal,
+      // Every piece of text arrives here, also when the server answered in one piece (a non-streamed completion).
+      onDelta: (text) => {
+        if (!text) return;
+        firstTokenAt ??= Date.now();
+        answer.text += text;
+        page.send({ type: 'delta', chatId: chat.id, messageId: answer.id, text });
+        store.scheduleSave(chat);
       },
-      {
-        signal: flight.abort.signal,
-        // Every piece of text arrives here, also when the server answered in one piece (a non-streamed completion).
-        onDelta: (text) => {
-          if (!text) return;
-          firstTokenAt ??= Date.now();
-          answer.text += text;
-          page.send({ type: 'delta', chatId: chat.id, messageId: answer.id, text });
-          store.scheduleSave(chat);
-        },
-        onRetry: ({ attempt, delayMs, error }) => {
-          retries = attempt;
-          log.info(`Retrying the request (attempt ${attempt}) in ${delayMs} ms after ${error.kind}${error.status ? ` ${error.status}` : ''}.`);
-        },
+      onRetry: ({ attempt, delayMs, error }) => {
+        retries = attempt;
+        log.info(`Retrying the request (attempt ${attempt}) in ${delayMs} ms after ${error.kind}${error.status ? ` ${error.status}` : ''}.`);
       },
-    );
+    });
     record = settleFromResult(flight, result, settings);
   } catch (err) {
     record = settleFromError(deps, flight, err, settings);

@@ -1,7 +1,7 @@
 // What the buttons on a code block in an answer do: Copy, Insert at Cursor, Open in New Editor, Apply to Selection.
 // Apply never edits silently: it shows a diff of the whole file with the proposed change, asks, and applies only to
-// the exact range that was selected, refusing if the document changed meanwhile (other extensions apply at the wrong
-// place, see docs/anchors.md).
+// the exact range that was selected, refusing if the document changed meanwhile (users of other chat extensions report
+// edits applied at the wrong place, e.g. Continue issues #4478 and #7424).
 import * as vscode from 'vscode';
 import type { CodeBlockAction } from '../../common/protocol';
 import { languageIdForFence } from './languageIds';

@@ -1,7 +1,8 @@
 // Saves every chat as its own JSON file in the extension's global storage, with an index of chats so listing reads
 // one small file and a chat is read only when opened. Plain Node (no vscode import) so it stays easy to test.
 //
-// Why it is built this way (users of other chat extensions lose history, see docs/anchors.md):
+// Why it is built this way (users of other chat extensions report lost or corrupted history, e.g. Cline issues #5289,
+// #6183 and #2321):
 // - every write goes to a temp file that is then renamed over the target, so a crash never leaves half a file;
 // - every VS Code window has its own store over the same folder. A write takes the folder lock (folderLock.ts),
 //   re-reads the chat and the index from disk and merges by message id (chatMerge.ts), so two windows continuing

@@ -6,7 +6,7 @@ import { ApiError, chat as sendChat } from '../../api';
 import { extractCode, matchTrailingNewline } from '../../common/codeFence';
 import type { PromptMessage } from '../../common/prompt';
 import { inFileStyle, type TextStyle } from '../../common/textStyle';
-import type { RequestSettings } from '../requestContext';
+import { streamedChatRequest, type RequestSettings } from '../requestContext';
 import type { EditProposalDocuments } from './proposalDocuments';
 
 /**
@@ -112,38 +112,23 @@ export class EditSession {
     let preview: ReturnType<typeof setTimeout> | undefined;
     const maxReply = Math.max(MAX_REPLY_FLOOR_CHARS, this.originalLf.length * MAX_GROWTH);
     try {
-      const result = await sendChat(
-        {
-          baseUrl: settings.baseUrl,
-          apiKey: settings.apiKey,
-          model: settings.model,
-          messages: request.messages,
-          temperature: settings.temperature,
-          maxTokens: request.maxTokens,
-          stream: true,
-          timeoutMs: settings.timeoutMs,
-          idleTimeoutMs: settings.timeoutMs,
+      const result = await sendChat(streamedChatRequest(settings, request.messages, request.maxTokens), {
+        signal: this.abort.signal,
+        onDelta: (text) => {
+          if (this.stateValue !== 'streaming') return;
+          reply += text;
+          if (reply.length > maxReply) {
+            this.failure = new EditFailure(vscode.l10n.t('The rewrite grew far longer than the selection, so it was stopped.'));
+            this.abort.abort();
+            return;
+          }
+          preview ??= setTimeout(() => {
+            preview = undefined;
+            if (this.stateValue === 'streaming') this.show(extractCode(reply).code, false);
+          }, PREVIEW_INTERVAL_MS);
         },
-        {
-          signal: this.abort.signal,
-          onDelta: (text) => {
-            if (this.stateValue !== 'streaming') return;
-            reply += text;
-            if (reply.length > maxReply) {
-              this.failure = new EditFailure(vscode.l10n.t('The rewrite grew far longer than the selection, so it was stopped.'));
-              this.abort.abort();
-              return;
-            }
-            preview ??= setTimeout(() => {
-              preview = undefined;
-              if (this.stateValue === 'streaming') this.show(extractCode(reply).code, false);
-            }, PREVIEW_INTERVAL_MS);
-          },
-        },
-      );
+      });
       clearTimeout(preview);
-      // A server that ignored `stream: true` answers in one piece.
-      if (result.text.length > reply.length) reply = result.text;
       if (this.stateValue !== 'streaming') return;
       if (this.failure) return this.setState('failed');
       if (this.abort.signal.aborted) return this.setState('stopped');

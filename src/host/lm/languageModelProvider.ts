@@ -2,12 +2,12 @@
 // view, inline chat, agent mode) and into `vscode.lm` for every extension. Each request goes through the one request
 // module (src/api chat()); settings and key come through the RequestContext, errors read as in the sidebar.
 import * as vscode from 'vscode';
-import { chat, hostOf, type ChatRequest } from '../../api';
+import { chat, hostOf } from '../../api';
 import { messageTokens, planBudget } from '../../common/contextBudget';
 import { estimateTokens } from '../../common/tokens';
-import { affectsModelOrBaseUrl } from '../config';
+import { affectsModelOrBaseUrl, readSettings } from '../config';
 import type { ModelCatalog } from '../models/modelCatalog';
-import type { RequestContext } from '../requestContext';
+import { streamedChatRequest, type RequestContext } from '../requestContext';
 import { lmModelInfos, type LmModelInfo } from './lmModelInfo';
 import { messageText, toChatMessages, toChatTools, toToolChoice } from './lmMessages';
 
@@ -48,18 +48,14 @@ export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvid
     token: vscode.CancellationToken,
   ): Promise<void> {
     const settings = await this.deps.requests.current();
-    const budget = planBudget(this.deps.models.contextLength(settings.baseUrl, model.id), settings.maxTokens);
+    const budget = planBudget(this.deps.models.contextLength(settings.baseUrl, model.id, readSettings().contextWindow), settings.maxTokens);
     const temperature = options.modelOptions?.temperature;
-    const request: ChatRequest = {
-      baseUrl: settings.baseUrl,
-      apiKey: settings.apiKey,
-      model: model.id,
-      messages: toChatMessages(messages),
-      temperature: typeof temperature === 'number' ? temperature : settings.temperature,
-      maxTokens: budget.maxTokens,
-      timeoutMs: settings.timeoutMs,
-      idleTimeoutMs: settings.timeoutMs,
-    };
+    // VS Code picked the model, and the caller may set the temperature.
+    const request = streamedChatRequest(
+      { ...settings, model: model.id, temperature: typeof temperature === 'number' ? temperature : settings.temperature },
+      toChatMessages(messages),
+      budget.maxTokens,
+    );
     const tools = toChatTools(options.tools);
     if (tools) {
       request.tools = tools;

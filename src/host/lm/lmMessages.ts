@@ -1,6 +1,7 @@
 // VS Code's language-model messages and options → the request module's ChatRequest fields. Pure (no `vscode` import):
 // parts are recognised by shape, so the mapping is unit tested with plain objects and works with whatever class
 // instances the running VS Code hands over.
+import { isRecord } from '../../api/isRecord';
 import type { ChatMessage, ChatTool, ToolCall, ToolChoice } from '../../api/types';
 
 /** vscode.LanguageModelChatMessageRole: User = 1, Assistant = 2, System = 3 (proposed, sent by some callers). */
@@ -84,10 +85,6 @@ interface ToolResultPartLike {
   content: ReadonlyArray<unknown>;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 function textOf(part: unknown): string {
   return isRecord(part) && typeof part.value === 'string' && !('callId' in part) ? part.value : '';
 }
@@ -101,7 +98,7 @@ function isToolResultPart(part: unknown): part is ToolResultPartLike {
 }
 
 function toToolCall(part: ToolCallPartLike): ToolCall {
-  const args = isRecord(part.input) && !Array.isArray(part.input) ? (part.input as Record<string, unknown>) : {};
+  const args = isRecord(part.input) ? part.input : {};
   return { id: part.callId, name: part.name, arguments: args };
 }
 

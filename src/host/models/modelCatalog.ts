@@ -84,7 +84,8 @@ export class ModelCatalog {
     }
   }
 
-  contextLength(baseUrl: string, model: string): number | undefined {
-    return contextLengthOf(model, this.cached(baseUrl));
+  /** `override` is the user's `askLlama.contextWindow` (0: from the list). */
+  contextLength(baseUrl: string, model: string, override = 0): number | undefined {
+    return contextLengthOf(model, this.cached(baseUrl), override);
   }
 }

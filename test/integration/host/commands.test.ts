@@ -4,6 +4,15 @@ import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { activateExtension, closeAllEditors, EXTENSION_ID, openWithSelection, scriptUi } from './hostTestKit';
 
+/** Polls `condition` (the workbench updates editors asynchronously); fails naming `what` after 5 s. */
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('host: activation and commands', () => {
   let api: AskLlamaApi;
 
@@ -39,6 +48,23 @@ describe('host: activation and commands', () => {
     assert.strictEqual(onEmpty.filter((a) => a.command?.command === 'askLlama.explainSelection').length, 0);
   });
 
+  it('askLlama.explainInLightbulb off takes Explain Selection out of the lightbulb, at once', async () => {
+    const editor = await openWithSelection('const a = 1;\nconst b = a + 1;\n', 'sample.ts', 1, 2);
+    const ours = async () =>
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, editor.selection)).filter(
+        (a) => a.command?.command === 'askLlama.explainSelection',
+      ).length;
+    const config = vscode.workspace.getConfiguration('askLlama');
+    try {
+      await config.update('explainInLightbulb', false, vscode.ConfigurationTarget.Global);
+      assert.strictEqual(await ours(), 0);
+      await config.update('explainInLightbulb', undefined, vscode.ConfigurationTarget.Global);
+      assert.strictEqual(await ours(), 1);
+    } finally {
+      await config.update('explainInLightbulb', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('Explain Selection without a selection says to select code first and asks nothing', async () => {
     await closeAllEditors();
     const ui = scriptUi(api);
@@ -52,7 +78,20 @@ describe('host: activation and commands', () => {
     }
   });
 
-  it('Show Log runs without error', async () => {
-    await vscode.commands.executeCommand('askLlama.showLog');
+  it('Show Log shows the "Ask Llama" log in the Output panel, and reports no failure', async () => {
+    // The log channel's document ("output:…Ask Llama…") is visible only while the Output panel shows it.
+    const logVisible = () => vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output' && decodeURIComponent(e.document.uri.path).includes('Ask Llama'));
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await waitFor(() => !logVisible(), 'the Output panel to close');
+    // Commands report a failure with an error notification (runLogged) instead of throwing; record those.
+    const ui = scriptUi(api);
+    try {
+      await vscode.commands.executeCommand('askLlama.showLog');
+      await waitFor(logVisible, 'the Ask Llama log to be shown');
+      assert.deepStrictEqual(ui.of('showErrorMessage'), [], 'Show Log reported no failure');
+    } finally {
+      ui.restore();
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+    }
   });
 });

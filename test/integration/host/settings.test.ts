@@ -104,6 +104,14 @@ describe('host: settings and the model check', () => {
     assert.ok(server.requests.some(isModelsRequest), 'the list should have been asked for');
   });
 
+  it('askLlama.contextWindow, when above 0, is the window the request is budgeted against; 0 leaves it to the list', async () => {
+    routeServer(server, [{ id: 'listed/model', contextLength: 65536 }], []);
+    await updateSettings({ model: 'listed/model', contextWindow: 0 });
+    assert.strictEqual((await api.requests.prepare())?.contextLength, 65536);
+    await updateSettings({ contextWindow: 32768 });
+    assert.strictEqual((await api.requests.prepare())?.contextLength, 32768);
+  });
+
   describe('the /models pre-check backs off after a failure', () => {
     const countModelsRequests = () => server.requests.filter(isModelsRequest).length;
 

@@ -93,6 +93,11 @@ describe('modelChoices', () => {
     assert.strictEqual(contextLengthOf('meta-llama/Meta-Llama-3-8B-Instruct-Lite', live), 9000);
     assert.strictEqual(contextLengthOf('meta-llama/Meta-Llama-3-8B-Instruct-Lite', undefined), 9000);
     assert.strictEqual(contextLengthOf('unknown/model', live), undefined);
+    // askLlama.contextWindow: above 0 it wins over the list and the built-in figures; 0 or nonsense leaves them.
+    assert.strictEqual(contextLengthOf('unknown/model', live, 32768), 32768);
+    assert.strictEqual(contextLengthOf('meta/muse-glimmer-30b', live, 4096.7), 4096);
+    assert.strictEqual(contextLengthOf('meta/muse-glimmer-30b', live, 0), 131072);
+    assert.strictEqual(contextLengthOf('meta/muse-glimmer-30b', live, Number.NaN), 131072);
   });
 
   it('offers Llama-3.3-70B-Instruct-Turbo as the replacement when listed, else the largest live Llama', () => {

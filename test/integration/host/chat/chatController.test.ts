@@ -120,7 +120,7 @@ describe('ChatController (extension host, scripted server)', () => {
     const answer = lastAnswer(kit);
     assert.equal(answer.status, 'error');
     assert.equal(answer.text, 'Some text');
-    assert.match(answer.error?.message ?? '', /^Scripted description of /);
+    assert.match(answer.error?.message ?? '', /reported an error in the middle of the answer \(.*upstream exploded\)/);
   });
 
   it('marks a stream that ends without a finish as partial, keeping its text', async () => {
@@ -244,9 +244,19 @@ describe('ChatController (extension host, scripted server)', () => {
   it('never puts the key in page messages or the log, logs the host only, and content only at trace', async () => {
     kit.server.enqueue({ headers: SSE_HEADERS, chunks: sseAnswer(['fine']) });
     kit.server.enqueue({ status: 401, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ message: `bad key ${TEST_KEY}` })] });
+    // Errors whose server text reaches the answer's error sentence, each echoing the key.
+    kit.server.enqueue({ status: 400, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ message: `field x is invalid for key ${TEST_KEY}` })] });
+    kit.server.enqueue({ headers: SSE_HEADERS, chunks: [sseData(chatChunk('Some text')), sseData({ error: { message: `upstream rejected Bearer ${TEST_KEY}` } })] });
     await kit.controller.ask('secret question text');
     await kit.controller.ask('second');
+    await kit.controller.ask('third');
+    await kit.controller.ask('fourth');
     await kit.controller.handlePageMessage({ type: 'ready' });
+    // The server's words did reach the page (so the check below is on the real text path), without the key.
+    const errors = kit.controller.currentChat.messages.map((m) => m.error?.message).filter((m): m is string => m !== undefined);
+    assert.equal(errors.length, 3, JSON.stringify(errors));
+    assert.match(errors[1], /field x is invalid for key \[redacted\]/);
+    assert.match(errors[2], /upstream rejected Bearer \[redacted\]/);
     assert.ok(!JSON.stringify(kit.posted).includes(TEST_KEY), 'key in a page message');
     assert.ok(!kit.logLines.some((l) => l.text.includes(TEST_KEY)), 'key in the log');
     const port = new URL(kit.server.baseUrl).port;

@@ -5,10 +5,11 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ApiError } from '../../../../src/api';
+import { hostOf } from '../../../../src/api';
 import type { Attachment, ErrorView } from '../../../../src/common/chatTypes';
 import type { HostMessage } from '../../../../src/common/protocol';
 import { ChatController } from '../../../../src/host/chat/chatController';
+import { describeFailure } from '../../../../src/host/errorMessages';
 import type { RequestContext, RequestSettings } from '../../../../src/host/requestContext';
 import { ScriptedServer } from '../../../support/scriptedServer';
 
@@ -38,9 +39,12 @@ export class ScriptedRequests implements RequestContext {
   async captureSelection(): Promise<Attachment | undefined | null> {
     return this.selection;
   }
+  /**
+   * The product's own sentence builder (what RequestContextImpl uses), so the page shows the real error text. It is
+   * given no keys to scrub: any key in the text must already have been removed by the request module.
+   */
   describeError(error: unknown): ErrorView {
-    const kind = error instanceof ApiError ? error.kind : 'unknown';
-    return { kind, message: `Scripted description of ${kind}`, actions: ['retry'] };
+    return describeFailure(error, { model: this.settings?.model ?? '', host: hostOf(this.settings?.baseUrl ?? ''), timeoutSeconds: 10 });
   }
 }
 

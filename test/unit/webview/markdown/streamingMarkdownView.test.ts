@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { renderMarkdown } from '../../../../src/webview/markdown/renderMarkdown';
 import { StreamingMarkdownView } from '../../../../src/webview/markdown/streamingMarkdownView';
 import { createDocument } from '../domHelpers';
+import { markedOutline, outline } from './markedReference';
 
 const SAMPLE = [
   '# Plan',
@@ -38,7 +39,8 @@ function oneShot(text: string): string {
   return container.innerHTML;
 }
 
-function streamed(chunks: string[], flushEvery = true): { html: string; view: StreamingMarkdownView } {
+/** What a stream of `chunks` finally shows: its exact HTML, its canonical outline (markedReference.ts) and the view. */
+function streamed(chunks: string[], flushEvery = true): { html: string; outline: string; view: StreamingMarkdownView } {
   const doc = createDocument();
   const container = doc.createElement('div');
   const view = new StreamingMarkdownView(container, doc);
@@ -47,7 +49,7 @@ function streamed(chunks: string[], flushEvery = true): { html: string; view: St
     if (flushEvery) view.flush();
   }
   view.finish();
-  return { html: container.innerHTML, view };
+  return { html: container.innerHTML, outline: outline(container), view };
 }
 
 /** A long realistic answer (~4,000 tokens): paragraphs, lists, tables and code. */
@@ -67,18 +69,37 @@ function tokens(text: string): string[] {
   return text.match(/\s*[A-Za-z0-9_]+|\s*[^A-Za-z0-9_\s]|\s+/g) ?? [];
 }
 
-describe('StreamingMarkdownView: streaming equals a one-shot render', () => {
+// The reference is marked's own HTML renderer (markedReference.ts), not our renderer: a bug in the DOM builder that
+// both the streaming and the one-shot path share would otherwise pass. Each streamed result is also compared with the
+// one-shot render byte for byte, which covers what the outline leaves out (toolbars, highlighting, classes).
+describe('StreamingMarkdownView: streaming shows what marked renders, and equals a one-shot render', () => {
+  it('renders the sample and a long answer as marked\'s own HTML renderer does', () => {
+    for (const text of [SAMPLE, longAnswer()]) {
+      const doc = createDocument();
+      const container = doc.createElement('div');
+      renderMarkdown(container, doc, text);
+      assert.strictEqual(outline(container), markedOutline(text));
+    }
+    // The outline sees what users see: elements, text, link targets, alignment and code (not our toolbar).
+    assert.match(markedOutline(SAMPLE), /^h1\("Plan"\) p\("Some " em\("emphasis"\).* a\[href=https:\/\/example\.com\/\]\("link"\)/);
+    assert.match(markedOutline(SAMPLE), /th\[align=right\]\("b"\).*pre\[ts\]\("const answer: number = 42;\\nconsole\.log\(answer\);"\)/);
+  });
+
   it('gives the same DOM for a split at every possible point', () => {
-    const expected = oneShot(SAMPLE);
+    const expected = markedOutline(SAMPLE);
+    const exact = oneShot(SAMPLE);
     for (let i = 0; i <= SAMPLE.length; i++) {
-      const { html } = streamed([SAMPLE.slice(0, i), SAMPLE.slice(i)]);
-      assert.strictEqual(html, expected, `split at ${i}: ${JSON.stringify(SAMPLE.slice(Math.max(0, i - 10), i))}`);
+      const result = streamed([SAMPLE.slice(0, i), SAMPLE.slice(i)]);
+      const where = `split at ${i}: ${JSON.stringify(SAMPLE.slice(Math.max(0, i - 10), i))}`;
+      assert.strictEqual(result.outline, expected, where);
+      assert.strictEqual(result.html, exact, where);
     }
   });
 
   it('gives the same DOM when streamed one character at a time', () => {
-    const { html } = streamed(Array.from(SAMPLE));
-    assert.strictEqual(html, oneShot(SAMPLE));
+    const result = streamed(Array.from(SAMPLE));
+    assert.strictEqual(result.outline, markedOutline(SAMPLE));
+    assert.strictEqual(result.html, oneShot(SAMPLE));
   });
 
   it('gives the same DOM for random chunk sizes, including split \\r\\n pairs', () => {
@@ -92,12 +113,16 @@ describe('StreamingMarkdownView: streaming equals a one-shot render', () => {
         chunks.push(text.slice(at, at + size));
         at += size;
       }
-      assert.strictEqual(streamed(chunks).html, oneShot(SAMPLE), `round ${round}`);
+      const result = streamed(chunks);
+      assert.strictEqual(result.outline, markedOutline(SAMPLE), `round ${round}`);
+      assert.strictEqual(result.html, oneShot(SAMPLE), `round ${round}`);
     }
   });
 
   it('needs no flush between appends: the final paint is the same', () => {
-    assert.strictEqual(streamed(tokens(SAMPLE), false).html, oneShot(SAMPLE));
+    const result = streamed(tokens(SAMPLE), false);
+    assert.strictEqual(result.outline, markedOutline(SAMPLE));
+    assert.strictEqual(result.html, oneShot(SAMPLE));
   });
 
   it('keeps the text it was given, with line endings normalised', () => {
@@ -113,7 +138,8 @@ describe('StreamingMarkdownView: incremental work', () => {
     assert.ok(pieces.length > 3000, `enough tokens (${pieces.length})`);
     const doc = createDocument();
     const reference = renderMarkdown(doc.createElement('div'), doc, text).renderedChars;
-    const { view, html } = streamed(pieces);
+    const { view, html, outline: shown } = streamed(pieces);
+    assert.strictEqual(shown, markedOutline(text));
     assert.strictEqual(html, oneShot(text));
     assert.ok(view.renderedChars <= 3 * reference, `streamed ${view.renderedChars} vs one render ${reference}`);
     assert.ok(view.renderedChars <= 3 * text.length, `streamed ${view.renderedChars} vs text ${text.length}`);
