@@ -5,6 +5,7 @@ import { ChatController } from './host/chat/chatController';
 import { ChatViewProvider } from './host/chat/chatViewProvider';
 import { registerCommands } from './host/commands/registerCommands';
 import { legacyKeyOrigin } from './host/config';
+import { registerFixWithLlama } from './host/context/fixCodeActions';
 import { EditSelectionController } from './host/edits/editSelectionController';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
 import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
@@ -20,7 +21,11 @@ import { useWorkspaceSettingsPolicy } from './host/workspaceSettings';
 /** The chat of the active window: `deactivate()` waits for its last save. */
 let activeChat: ChatController | undefined;
 
-export function activate(context: vscode.ExtensionContext): AskLlamaApi {
+/**
+ * Returns the test API only to the integration tests (extension mode Test). Installed normally, `exports` is
+ * undefined: any extension can read another's exports, and this object reads and sets keys and answers dialogs.
+ */
+export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefined {
   const log = vscode.window.createOutputChannel('Ask Llama', { log: true });
   const ui = createWindowUi();
   const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin);
@@ -29,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
   useWorkspaceSettingsPolicy({ isTrusted: () => trust.isTrusted(), decision: (origin) => approvals.decision(origin) });
   const models = new ModelCatalog(log);
   const requests = new RequestContextImpl({ keys, approvals, models, ui, log });
-  const chat = new ChatController({ context, requests, log });
+  // Yes/no questions go through `ui`, so integration tests can answer them like every other dialog.
+  const confirm = (question: string, action: string) =>
+    Promise.resolve(ui.showWarningMessage(question, { modal: true }, action)).then((choice) => choice === action);
+  const chat = new ChatController({ context, requests, log, confirm });
   activeChat = chat;
   const edits = new EditSelectionController({ requests, ui, log });
 
@@ -42,9 +50,11 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi {
     }),
     ...registerCommands({ chat, requests, keys, models, ui, log }),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
+    ...registerFixWithLlama((question, attachment) => chat.ask(question, attachment)),
     new ModelStatusBar(chat),
     ...registerLanguageModelSurfaces({ requests, models, log }),
   );
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { ui, requests, keys, secrets: context.secrets, approvals, trust, chat, edits };
 }
 

@@ -17,6 +17,15 @@ export interface Attachment {
   code: string;
   /** Set when the user chose to send only part of an over-long selection. */
   truncatedTo?: { startLine: number; endLine: number };
+  /** Where the sent code is (the document and the exact range), when it came from an open document: Apply targets it. */
+  location?: CodeLocation;
+}
+
+/** A range of a document: its URI as a string and 0-based [line, character] positions, end exclusive. */
+export interface CodeLocation {
+  uri: string;
+  start: [number, number];
+  end: [number, number];
 }
 
 /** The buttons an error answer can offer. The page checks clicks and the host checks page messages against this list. */

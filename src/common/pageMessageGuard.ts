@@ -47,7 +47,14 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
       const action = raw.action;
       if (!isCodeBlockAction(action) || !isText(raw.code, MAX_CODE_CHARS)) return undefined;
       if (raw.language !== undefined && !isText(raw.language, 64)) return undefined;
-      return raw.language === undefined ? { type: 'codeBlock', action, code: raw.code } : { type: 'codeBlock', action, code: raw.code, language: raw.language };
+      if (raw.messageId !== undefined && !isChatId(raw.messageId)) return undefined;
+      return {
+        type: 'codeBlock',
+        action,
+        code: raw.code,
+        ...(raw.language === undefined ? {} : { language: raw.language }),
+        ...(raw.messageId === undefined ? {} : { messageId: raw.messageId }),
+      };
     }
     case 'openLink':
       if (!isText(raw.href, MAX_HREF_CHARS)) return undefined;

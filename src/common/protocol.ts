@@ -60,7 +60,8 @@ export type PageMessage =
   | { type: 'exportChat'; chatId: string }
   | { type: 'chooseModel' }
   | { type: 'errorAction'; action: ErrorAction }
-  | { type: 'codeBlock'; action: CodeBlockAction; code: string; language?: string }
+  /** A code block's button. `messageId`: the answer the block is in (Apply goes where its question was). */
+  | { type: 'codeBlock'; action: CodeBlockAction; code: string; language?: string; messageId?: string }
   /** A link the user clicked in an answer. The host checks the scheme before opening it. */
   | { type: 'openLink'; href: string };
 

@@ -1,7 +1,7 @@
 // Turns the active editor's selection into the attachment that goes with a question: refuses what is not text, and
 // when the code would not fit the model's context window, lets the user send the first lines that do, or cancel.
 import * as vscode from 'vscode';
-import type { Attachment } from '../common/chatTypes';
+import type { Attachment, CodeLocation } from '../common/chatTypes';
 import { fitSelection, selectionTokenBudget, type BudgetInput } from '../common/selectionBudget';
 import type { HostUi } from './ui';
 
@@ -31,7 +31,14 @@ export async function captureEditorSelection(ui: HostUi, budget: SelectionBudget
 
   const startLine = selection.start.line + 1;
   const endLine = lastSelectedLine(selection);
-  const attachment: Attachment = { fileName: displayName(document), languageId: document.languageId, startLine, endLine, code };
+  const attachment: Attachment = {
+    fileName: displayName(document),
+    languageId: document.languageId,
+    startLine,
+    endLine,
+    code,
+    location: codeLocation(document.uri, selection),
+  };
 
   const fit = fitSelection(code, startLine, selectionTokenBudget(budget));
   if (fit.fits) return attachment;
@@ -52,7 +59,18 @@ export async function captureEditorSelection(ui: HostUi, budget: SelectionBudget
     sendPart,
   );
   if (choice !== sendPart) return null;
-  return { ...attachment, code: fit.code, truncatedTo: { startLine: fit.startLine, endLine: fit.endLine } };
+  // The part sent is the first lines of the selection: from its start to the end of its last kept line.
+  const partRange = new vscode.Range(selection.start, document.lineAt(selection.start.line + fit.endLine - fit.startLine).range.end);
+  return {
+    ...attachment,
+    code: fit.code,
+    truncatedTo: { startLine: fit.startLine, endLine: fit.endLine },
+    location: codeLocation(document.uri, partRange),
+  };
+}
+
+export function codeLocation(uri: vscode.Uri, range: vscode.Range): CodeLocation {
+  return { uri: uri.toString(), start: [range.start.line, range.start.character], end: [range.end.line, range.end.character] };
 }
 
 /**

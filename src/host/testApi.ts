@@ -1,7 +1,9 @@
-// What activate() returns. Integration tests in the extension host use it to answer dialogs (`ui`) and to reach the
-// request context and key store of the running extension; nothing else in the product reads it.
+// What activate() returns when the extension runs in Test mode (the integration tests), and only then: it answers
+// dialogs (`ui`) and reaches the key store, so an installed extension's `exports` must never hold it (any extension
+// can read another's exports).
 import type * as vscode from 'vscode';
 import type { Chat } from '../common/chatTypes';
+import type { PageMessage } from '../common/protocol';
 import type { ChatActions } from './commands/deps';
 import type { EditSelectionController } from './edits/editSelectionController';
 import type { RequestContext } from './requestContext';
@@ -20,8 +22,8 @@ export interface AskLlamaApi {
   readonly approvals: BaseUrlApprovals;
   /** Mutable: the test harness runs with workspace trust disabled, so Restricted Mode is played by replacing this. */
   readonly trust: { isTrusted(): boolean };
-  /** The chat controller; tests read the open chat to see the streamed answer arrive. */
-  readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean };
+  /** The chat controller; tests read the open chat to see the streamed answer arrive, and click its page's buttons. */
+  readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean; handlePageMessage(message: PageMessage): Promise<void> };
   /** Edit Selection; tests read the open proposal's state. */
   readonly edits: EditSelectionController;
 }

@@ -13,7 +13,8 @@ export interface RecordedStream {
 }
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
-const ASCII_TOKENS = [' the', ' function', ' returns', ' a', ' value', '.', ',', ' if', ' (', 'n', ' <', ' 2', ')', ' {',
+/** Tokens of a typical answer (prose, Markdown, code); the workbench bench's fast model streams them too. */
+export const STREAM_TOKENS = [' the', ' function', ' returns', ' a', ' value', '.', ',', ' if', ' (', 'n', ' <', ' 2', ')', ' {',
   '\n', '  ', 'return', ' fibonacci', '(n', ' -', ' 1', ');', '\n}', '```', 'ts', ' This', ' is', ' because', ' each',
   ' call', ' "quoted"', ' path\\to', ' `code`', ' and', ' list', '\n\n', '- ', '1.', ' **bold**', ' result'];
 const MULTI_BYTE_TOKENS = [' café', ' naïve', ' →', ' 日本語', ' 😀', ' Größe', ' ✓', ' €', ' Привет', ' 中文'];
@@ -34,7 +35,7 @@ export function generateRecordedStream(targetBytes = 10 * 1024 * 1024, seed = 20
   push(`data: ${JSON.stringify(chunk(id, created, { role: 'assistant', content: '' }, null))}\n\n`, true);
   while (size < targetBytes - 1024) {
     if (random.next() < 0.002) push(': keep-alive\n\n', false);
-    const content = random.next() < 0.08 ? random.pick(MULTI_BYTE_TOKENS) : random.pick(ASCII_TOKENS);
+    const content = random.next() < 0.08 ? random.pick(MULTI_BYTE_TOKENS) : random.pick(STREAM_TOKENS);
     push(`data: ${JSON.stringify(chunk(id, created, { content }, null))}\n\n`, true);
   }
   push(`data: ${JSON.stringify(chunk(id, created, {}, 'stop'))}\n\n`, true);

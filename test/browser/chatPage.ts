@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ChatMessage, HostMessage, PageMessage } from '../../src/common/protocol';
 import { ensureChromium } from '../harness/systemPackages';
+import { LONG_TASK_OBSERVER } from './mainThreadTasks';
 import { PageServer, type PageServerOptions } from './pageServer';
 
 const CHROMIUM = process.env.ASK_LLAMA_CHROMIUM ?? '/usr/bin/chromium';
@@ -91,6 +92,7 @@ export class ChatPage {
       chatPage.executions.push(how);
     });
     await context.addInitScript(INIT_SCRIPT);
+    await context.addInitScript(LONG_TASK_OBSERVER);
     context.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(`${server.origin}/`)) chatPage.foreignRequests.push(url);
@@ -210,6 +212,29 @@ export class ChatPage {
     const value = await prompt.inputValue({ timeout: boundMs });
     await prompt.fill('', { timeout: boundMs });
     return value.endsWith('k');
+  }
+
+  /**
+   * Waits until the answer with this id has stopped changing (its text length is the same over several frames):
+   * the page paints long answers over many frames.
+   */
+  async waitUntilPainted(messageId: string, timeoutMs = 120_000): Promise<void> {
+    await this.page.evaluate(
+      async ({ id, timeoutMs }) => {
+        const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        const length = () => document.querySelector(`article.message[data-id="${id}"] .message-body`)?.textContent?.length ?? -1;
+        const end = performance.now() + timeoutMs;
+        let last = -2;
+        let stable = 0;
+        while (stable < 5 && performance.now() < end) {
+          await frame();
+          const now = length();
+          stable = now === last ? stable + 1 : 0;
+          last = now;
+        }
+      },
+      { id: messageId, timeoutMs },
+    );
   }
 
   /** Text of the rendered answer with this id. */

@@ -7,6 +7,7 @@ import { ApiError, chat as requestChat, redactSecrets, type ChatResult } from '.
 import type { Chat, ChatMessage } from '../../common/chatTypes';
 import { buildPrompt, type BuiltPrompt } from '../../common/prompt';
 import { streamedChatRequest, type RequestContext, type RequestSettings } from '../requestContext';
+import { DeltaCoalescer } from './deltaCoalescer';
 import type { HistoryStore } from './historyStore';
 import type { PageSession } from './pageSession';
 import { logRequest, type RequestRecord } from './requestLog';
@@ -41,6 +42,13 @@ export async function answerLastQuestion(deps: AnswerTurnDeps, chat: Chat, setti
 
   const started = Date.now();
   let firstTokenAt: number | undefined;
+  // What the page has been sent is exactly answer.text, so a `state` sent mid-stream and the deltas after it never
+  // overlap; text still waiting in the coalescer is added when it goes out.
+  const deltas = new DeltaCoalescer((text) => {
+    answer.text += text;
+    page.send({ type: 'delta', chatId: chat.id, messageId: answer.id, text });
+    store.scheduleSave(chat);
+  });
   let retries = 0;
   let record: RequestRecord;
   log.trace(`Chat request messages: ${redactSecrets(JSON.stringify(prompt.messages), settings.apiKey)}`);
@@ -51,17 +59,17 @@ export async function answerLastQuestion(deps: AnswerTurnDeps, chat: Chat, setti
       onDelta: (text) => {
         if (!text) return;
         firstTokenAt ??= Date.now();
-        answer.text += text;
-        page.send({ type: 'delta', chatId: chat.id, messageId: answer.id, text });
-        store.scheduleSave(chat);
+        deltas.push(text);
       },
       onRetry: ({ attempt, delayMs, error }) => {
         retries = attempt;
         log.info(`Retrying the request (attempt ${attempt}) in ${delayMs} ms after ${error.kind}${error.status ? ` ${error.status}` : ''}.`);
       },
     });
+    deltas.flush();
     record = settleFromResult(flight, result, settings);
   } catch (err) {
+    deltas.flush();
     record = settleFromError(deps, flight, err, settings);
   }
 

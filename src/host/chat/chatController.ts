@@ -19,6 +19,7 @@ import { HistoryStore } from './historyStore';
 import { PageSession } from './pageSession';
 import { QuestionActions } from './questionActions';
 import { RequestSlot } from './requestSlot';
+import { RangeTracker, type ResolvedLocation } from '../edits/rangeTracker';
 import { currentWorkspaceKey } from './workspaceKey';
 
 export interface ChatControllerDeps {
@@ -50,6 +51,8 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
   /** The open chat and the connection to the page; every message to the page goes through `page.send()`. */
   readonly page: PageSession;
   private readonly slot: RequestSlot;
+  /** Where each question's code is now, so Apply on its answer's code goes there. */
+  private readonly ranges = new RangeTracker();
   private readonly questions: QuestionActions;
   private readonly chats: ChatOperations;
   private readonly log: vscode.LogOutputChannel;
@@ -69,7 +72,16 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     this.codeBlocks = new CodeBlockActions({ confirmApply: (question) => confirm(question, vscode.l10n.t('Apply')) });
     this.page = new PageSession({ store: this.store, log: this.log, isBusy: () => this.slot.busy, workspace: deps.workspace ?? currentWorkspaceKey() });
     this.slot = new RequestSlot({ page: this.page });
-    this.questions = new QuestionActions({ page: this.page, slot: this.slot, store: this.store, requests: deps.requests, log: this.log });
+    this.questions = new QuestionActions({
+      page: this.page,
+      slot: this.slot,
+      store: this.store,
+      requests: deps.requests,
+      log: this.log,
+      onQuestion: (question) => {
+        if (question.attachment?.location) this.ranges.track(question.id, question.attachment.location);
+      },
+    });
     this.chats = new ChatOperations({ page: this.page, slot: this.slot, store: this.store, confirm });
   }
 
@@ -116,7 +128,7 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
       case 'errorAction':
         return this.runErrorAction(message.action);
       case 'codeBlock':
-        return this.codeBlocks.run(message.action, message.code, message.language);
+        return this.codeBlocks.run(message.action, message.code, message.language, await this.questionLocation(message.messageId));
       case 'openLink':
         return void (await this.openLink(message.href));
     }
@@ -126,6 +138,15 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
   async ask(question: string, attachment?: Attachment): Promise<void> {
     this.reveal();
     await this.questions.ask(question, attachment);
+  }
+
+  /**
+   * Opens the chat view without taking focus, so its page loads while the user is still typing a question elsewhere.
+   * In a fresh window the page takes seconds to load; started only once the answer streams, it used to be ready
+   * after a short answer had ended, so nothing was seen streaming.
+   */
+  openViewInBackground(): void {
+    this.reveal({ preserveFocus: true });
   }
 
   stop(): void {
@@ -183,14 +204,24 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
       await this.slot.stopAndWait();
       await this.store.dispose();
       this.codeBlocks.dispose();
+      this.ranges.dispose();
       this.page.dispose();
       this.slot.dispose();
     })();
     return this.disposing;
   }
 
-  private reveal(): void {
-    Promise.resolve(vscode.commands.executeCommand('askLlama.chat.focus')).catch((err: unknown) =>
+  /** Where the code of the question that `answerId` answers is now, if that question came with code from a document. */
+  private async questionLocation(answerId: string | undefined): Promise<ResolvedLocation | undefined> {
+    const messages = this.page.openChat.messages;
+    const index = answerId === undefined ? -1 : messages.findIndex((m) => m.id === answerId);
+    const question = index > 0 ? messages[index - 1] : undefined;
+    if (!question || question.role !== 'user') return undefined;
+    return this.ranges.resolve(question.id, question.attachment?.location, question.attachment?.code);
+  }
+
+  private reveal(options?: { preserveFocus: boolean }): void {
+    Promise.resolve(vscode.commands.executeCommand('askLlama.chat.focus', options)).catch((err: unknown) =>
       this.log.warn(`Could not reveal the chat view: ${err instanceof Error ? err.message : String(err)}`),
     );
   }

@@ -1,14 +1,37 @@
-// What the buttons on a code block in an answer do: Copy, Insert at Cursor, Open in New Editor, Apply to Selection.
-// Apply never edits silently: it shows a diff of the whole file with the proposed change, asks, and applies only to
-// the exact range that was selected, refusing if the document changed meanwhile (users of other chat extensions report
-// edits applied at the wrong place, e.g. Continue issues #4478 and #7424).
+// What the buttons on a code block in an answer do: Copy, Insert at Cursor, Open in New Editor, Apply.
+// Apply goes where the question was (its code, followed through the edits since), else to the selection, else to the
+// declaration of the same name in the active file, else to the cursor. It never edits silently: it shows a diff of
+// the whole file with the proposed change, asks, and applies only to that exact range, in the file's line endings and
+// indentation, refusing if the document changed meanwhile (users of other chat extensions
+// report edits applied at the wrong place, e.g. Continue issues #4478 and #7424).
 import * as vscode from 'vscode';
+import { findBestMatch } from '../../common/bestMatch';
+import { matchTrailingNewline } from '../../common/codeFence';
 import type { CodeBlockAction } from '../../common/protocol';
+import { inFileStyle } from '../../common/textStyle';
+import { fileNameOf } from '../edits/editSession';
+import { fileStyle } from '../edits/fileStyle';
+import { EDIT_PROPOSAL_SCHEME } from '../edits/proposalDocuments';
+import type { ResolvedLocation } from '../edits/rangeTracker';
+import { isWritableDocument } from '../edits/writableDocument';
 import { languageIdForFence } from './languageIds';
 
 export const PROPOSAL_SCHEME = 'ask-llama-proposal';
+const NOT_USER_CODE = new Set([PROPOSAL_SCHEME, EDIT_PROPOSAL_SCHEME, 'output']);
 
-export type ApplyOutcome = 'applied' | 'declined' | 'documentChanged' | 'noSelection' | 'failed';
+export type ApplyOutcome = 'applied' | 'declined' | 'documentChanged' | 'noSelection' | 'readOnly' | 'failed';
+
+interface ApplyTarget {
+  document: vscode.TextDocument;
+  range: vscode.Range;
+  /** For the diff title and the question, e.g. "lines 3–9" or "parse, lines 3–9". */
+  where: string;
+}
+
+function linesLabel(range: vscode.Range): string {
+  const last = range.end.character === 0 && range.end.line > range.start.line ? range.end.line : range.end.line + 1;
+  return range.start.line + 1 === last ? vscode.l10n.t('line {0}', last) : vscode.l10n.t('lines {0}–{1}', range.start.line + 1, last);
+}
 
 export interface CodeBlockActionsOptions {
   /** Asks the user to accept the diff; the default is a modal dialog. Tests replace it. */
@@ -50,7 +73,7 @@ export class CodeBlockActions implements vscode.Disposable {
       });
   }
 
-  async run(action: CodeBlockAction, code: string, language?: string): Promise<void> {
+  async run(action: CodeBlockAction, code: string, language?: string, location?: ResolvedLocation): Promise<void> {
     switch (action) {
       case 'copy':
         await vscode.env.clipboard.writeText(code);
@@ -63,14 +86,17 @@ export class CodeBlockActions implements vscode.Disposable {
         await this.openInNewEditor(code, language);
         return;
       case 'apply':
-        await this.applyToSelection(code);
+        await this.apply(code, location);
         return;
     }
   }
 
   /** The editor the user was working in: focus is in the chat view when a button is clicked. */
+  /** Never a proposal (the right side of a diff still open) or the output panel: those are not the user's code. */
   private targetEditor(): vscode.TextEditor | undefined {
-    return vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme !== 'output');
+    const isUserCode = (editor: vscode.TextEditor | undefined) => editor !== undefined && !NOT_USER_CODE.has(editor.document.uri.scheme);
+    const active = vscode.window.activeTextEditor;
+    return isUserCode(active) ? active : vscode.window.visibleTextEditors.find(isUserCode);
   }
 
   async insertAtCursor(code: string): Promise<boolean> {
@@ -88,40 +114,81 @@ export class CodeBlockActions implements vscode.Disposable {
     return vscode.window.showTextDocument(document, { preview: false });
   }
 
-  async applyToSelection(code: string): Promise<ApplyOutcome> {
-    const editor = this.targetEditor();
-    if (!editor || editor.selection.isEmpty) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Select the code to replace in an editor, then choose Apply again.'));
-      return 'noSelection';
+  /**
+   * Apply: proposes replacing the code the question was about (`location`, followed through the edits since), else
+   * the selection, else the declaration of the active file with the block's name, else inserting at the cursor;
+   * always as a diff the user confirms, and never into a read-only document or one that changed meanwhile.
+   */
+  async apply(code: string, location?: ResolvedLocation): Promise<ApplyOutcome> {
+    const target = await this.applyTarget(code, location);
+    if (typeof target === 'string') return target;
+    const { document, range, where } = target;
+    if (!(await isWritableDocument(document))) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is read-only; the code was not applied.', fileNameOf(document)));
+      return 'readOnly';
     }
-    const document = editor.document;
-    const range = new vscode.Range(editor.selection.start, editor.selection.end);
     const version = document.version;
     const original = document.getText(range);
+    const replacement = inFileStyle(range.isEmpty ? code : matchTrailingNewline(code.replace(/\r\n?/g, '\n'), original.replace(/\r\n?/g, '\n')), fileStyle(document));
     const whole = document.getText();
-    const proposed = whole.slice(0, document.offsetAt(range.start)) + code + whole.slice(document.offsetAt(range.end));
-    const fileName = document.uri.path.split('/').pop() || 'untitled';
+    const proposed = whole.slice(0, document.offsetAt(range.start)) + replacement + whole.slice(document.offsetAt(range.end));
+    const fileName = fileNameOf(document);
     const proposalUri = this.proposals.add(fileName, proposed);
-    const lines = `${range.start.line + 1}-${range.end.line + 1}`;
-    await vscode.commands.executeCommand(
-      'vscode.diff',
-      document.uri,
-      proposalUri,
-      vscode.l10n.t('{0} ↔ proposed change (lines {1})', fileName, lines),
-      { preview: true },
-    );
-    const accepted = await this.confirmApply(vscode.l10n.t('Apply the proposed change to {0}, lines {1}?', fileName, lines));
+    await vscode.commands.executeCommand('vscode.diff', document.uri, proposalUri, vscode.l10n.t('{0} ↔ proposed change ({1})', fileName, where), {
+      preview: false,
+    });
+    const question = range.isEmpty
+      ? vscode.l10n.t('Insert the code into {0} ({1})?', fileName, where)
+      : vscode.l10n.t('Apply the proposed change to {0}, {1}?', fileName, where);
+    const accepted = await this.confirmApply(question);
+    await closeDiffsOf(proposalUri);
     if (!accepted) return 'declined';
     if (document.isClosed || document.version !== version || document.getText(range) !== original) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed while the diff was open; the change was not applied. Select the code and try again.', fileName));
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed while the diff was open; the change was not applied. Choose Apply again.', fileName));
       return 'documentChanged';
     }
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, range, code);
+    edit.replace(document.uri, range, replacement);
     return (await vscode.workspace.applyEdit(edit)) ? 'applied' : 'failed';
+  }
+
+  /** Where Apply goes, in order of what the user meant most clearly; an outcome when there is nowhere to go. */
+  private async applyTarget(code: string, location: ResolvedLocation | undefined): Promise<ApplyTarget | ApplyOutcome> {
+    if (location?.kind === 'range') return { document: location.document, range: location.range, where: linesLabel(location.range) };
+    const editor = this.targetEditor();
+    if (editor && !editor.selection.isEmpty) {
+      const range = new vscode.Range(editor.selection.start, editor.selection.end);
+      return { document: editor.document, range, where: linesLabel(range) };
+    }
+    if (location?.kind === 'gone') {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The code this answer is about was changed or removed since the question. Select the code to replace, then choose Apply again.'),
+      );
+      return 'noSelection';
+    }
+    if (!editor) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open the file to change (and select the code to replace), then choose Apply again.'));
+      return 'noSelection';
+    }
+    const document = editor.document;
+    const match = findBestMatch(document.getText(), code);
+    if (match) {
+      const range = new vscode.Range(match.startLine, 0, match.endLine, document.lineAt(match.endLine).text.length);
+      return { document, range, where: vscode.l10n.t('{0}, {1}', match.name, linesLabel(range)) };
+    }
+    const cursor = editor.selection.active;
+    return { document, range: new vscode.Range(cursor, cursor), where: vscode.l10n.t('at line {0}', cursor.line + 1) };
   }
 
   dispose(): void {
     this.registration.dispose();
   }
+}
+
+/** Closes the diff showing `proposalUri` once the user has decided (Apply again would otherwise find it focused). */
+async function closeDiffsOf(proposalUri: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === proposalUri.toString());
+  if (tabs.length) await vscode.window.tabGroups.close(tabs, true);
 }

@@ -190,15 +190,16 @@ export class HistoryStore {
     this.cancelScheduled(id);
     this.deletedHere.add(id);
     this.bases.delete(id);
-    await this.enqueue(() =>
-      this.lock.run(async () => {
+    await this.enqueue(async () => {
+      await fs.mkdir(this.folder, { recursive: true });
+      await this.lock.run(async () => {
         await fs.rm(this.chatPath(id), { force: true });
         const index = await this.readIndex();
         index.chats.delete(id);
         index.deleted.set(id, Date.now());
         await this.writeIndex(index);
-      }),
-    );
+      });
+    });
   }
 
   dispose(): Promise<void> {

@@ -7,8 +7,13 @@ import { titleFromQuestion } from '../../common/chatTitle';
 import type { RequestSettings } from '../requestContext';
 import { answerLastQuestion, type AnswerTurnDeps } from './answerTurn';
 
+export interface QuestionActionsDeps extends AnswerTurnDeps {
+  /** Called with each question as it joins the chat (the controller starts following its code's location). */
+  onQuestion?(question: ChatMessage): void;
+}
+
 export class QuestionActions {
-  constructor(private readonly deps: AnswerTurnDeps) {}
+  constructor(private readonly deps: QuestionActionsDeps) {}
 
   /** Asks `question` in the open chat. */
   async ask(question: string, attachment: Attachment | undefined): Promise<void> {
@@ -82,6 +87,7 @@ export class QuestionActions {
     if (chat.messages.length === 0) chat.title = titleFromQuestion(text, vscode.l10n.t('New chat'));
     chat.messages.push(message);
     chat.updatedAt = message.createdAt;
+    this.deps.onQuestion?.(message);
     this.deps.page.send({ type: 'messageAdded', chatId: chat.id, message });
   }
 

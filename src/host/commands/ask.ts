@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 
 export async function askCommand({ chat, requests, ui }: CommandDeps): Promise<void> {
+  // The chat page loads while the question is typed (seconds in a fresh window), not after Enter.
+  chat.openViewInBackground();
   // The selection is checked first, so a refused (binary) or too-large selection is settled before the user types.
   const attachment = await requests.captureSelection();
   if (attachment === null) return;

@@ -9,6 +9,8 @@ import type { HostUi } from '../ui';
 
 export interface ChatActions {
   ask(question: string, attachment?: Attachment): Promise<void>;
+  /** Opens the chat view without taking focus, so its page is ready when the answer starts. */
+  openViewInBackground(): void;
   stop(): void;
   newChat(): Promise<void>;
   showChatsFromAllWorkspaces(all: boolean): Promise<void>;

@@ -3,9 +3,9 @@
 // are bound to the context keys set here), so all of it works from the keyboard.
 import * as vscode from 'vscode';
 import { buildEditPrompt } from '../../common/editPrompt';
-import type { TextStyle } from '../../common/textStyle';
 import type { RequestContext } from '../requestContext';
 import type { HostUi } from '../ui';
+import { fileStyle } from './fileStyle';
 import { EditFailure, EditSession, fileNameOf, type AcceptOutcome, type EditState } from './editSession';
 import { EditProposalDocuments, EDIT_PROPOSAL_SCHEME } from './proposalDocuments';
 import { isWritableDocument } from './writableDocument';
@@ -103,7 +103,7 @@ export class EditSelectionController implements vscode.Disposable {
 
     this.reject();
     const session = new EditSession(
-      { document, range, version, style: styleOf(editor) },
+      { document, range, version, style: fileStyle(document) },
       this.proposals,
       { settings, messages: prompt.messages, maxTokens: prompt.budget.maxTokens },
       (changed) => this.onStateChange(changed),
@@ -231,14 +231,4 @@ export class EditSelectionController implements vscode.Disposable {
 
 function isDiffOf(tab: vscode.Tab, proposalUri: vscode.Uri): boolean {
   return tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === proposalUri.toString();
-}
-
-/** The editor's own view of the file's style: its detected (or configured) indentation and the document's EOL. */
-function styleOf(editor: vscode.TextEditor): TextStyle {
-  const { insertSpaces, tabSize } = editor.options;
-  return {
-    eol: editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
-    insertSpaces: insertSpaces !== false,
-    tabSize: typeof tabSize === 'number' ? tabSize : 4,
-  };
 }

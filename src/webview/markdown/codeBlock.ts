@@ -13,7 +13,7 @@ function codeActions(): readonly { action: CodeBlockAction; label: string; icon:
     { action: 'copy', label: l10n.t('Copy'), icon: 'copy' },
     { action: 'insert', label: l10n.t('Insert at Cursor'), icon: 'insert' },
     { action: 'newEditor', label: l10n.t('Open in New Editor'), icon: 'new-file' },
-    { action: 'apply', label: l10n.t('Apply to Selection'), icon: 'diff' },
+    { action: 'apply', label: l10n.t('Apply in Editor (where the question was, or the selection)'), icon: 'diff' },
   ];
 }
 

@@ -1,8 +1,10 @@
 // One message of the conversation: `article.message[data-role][data-id]` with its body, and for answers the
 // status note, error with action buttons, usage line and Retry.
+// Private members are #fields, which the minifier shortens (the page bundle has a size budget).
 import type { ChatMessage, ErrorAction } from '../../common/chatTypes';
 import { clearChildren, element } from '../dom';
 import { icon, type IconName } from '../icons';
+import { PAINT_PIECE_CHARS } from '../markdown/renderBudget';
 import { StreamingMarkdownView } from '../markdown/streamingMarkdownView';
 import { partialNote, selectionLabel, usageLine } from './format';
 import { l10n } from '../l10n';
@@ -18,17 +20,27 @@ function errorActions(): Record<ErrorAction, { label: string; icon: IconName }> 
   };
 }
 
+/** What one frame may still spend on painting answers: a time limit and a number of characters (layout cost). */
+export interface PaintBudget {
+  /** A `performance.now()` time. */
+  deadline: number;
+  chars: number;
+}
+
 export class MessageView {
   readonly root: HTMLElement;
-  private readonly body: HTMLElement;
-  private readonly footer: HTMLElement;
-  private markdown?: StreamingMarkdownView;
-  private lastAction?: HTMLButtonElement;
+  readonly #body: HTMLElement;
+  readonly #footer: HTMLElement;
+  #markdown?: StreamingMarkdownView;
+  /** The answer is complete: once all its text is painted, the markdown view gets its final render. */
+  #finishPending = false;
+  #lastAction?: HTMLButtonElement;
+  readonly #doc: Document;
+  #message: ChatMessage;
 
-  constructor(
-    private readonly doc: Document,
-    private message: ChatMessage,
-  ) {
+  constructor(doc: Document, message: ChatMessage) {
+    this.#doc = doc;
+    this.#message = message;
     const isUser = message.role === 'user';
     this.root = element(doc, 'article', {
       class: 'message',
@@ -41,123 +53,150 @@ export class MessageView {
       const a = message.attachment;
       header.append(element(doc, 'span', { class: 'chip message-attachment', title: a.fileName }, selectionLabel(a)));
     }
-    this.body = element(doc, 'div', { class: 'message-body' });
-    this.footer = element(doc, 'div', { class: 'message-footer' });
-    this.root.append(header, this.body, this.footer);
-    this.renderContent();
+    this.#body = element(doc, 'div', { class: 'message-body' });
+    this.#footer = element(doc, 'div', { class: 'message-footer' });
+    this.root.append(header, this.#body, this.#footer);
+    this.#renderContent();
   }
 
   get id(): string {
-    return this.message.id;
+    return this.#message.id;
   }
 
   get role(): ChatMessage['role'] {
-    return this.message.role;
+    return this.#message.role;
   }
 
   get text(): string {
-    return this.message.text;
+    return this.#message.text;
   }
 
   get isStreaming(): boolean {
-    return this.message.role === 'assistant' && this.message.status === 'streaming';
+    return this.#message.role === 'assistant' && this.#message.status === 'streaming';
   }
 
   /** Plain text of the rendered answer, for the screen-reader announcement. */
   get spokenText(): string {
-    return this.body.textContent ?? '';
+    return this.#body.textContent ?? '';
   }
 
-  /** Buffers streamed text; `flush` paints it. */
+  /** Buffers streamed text; `paint` paints it. */
   appendDelta(text: string): void {
-    if (!this.isStreaming || !this.markdown) return;
-    this.markdown.append(text);
-    this.message = { ...this.message, text: this.message.text + text };
+    if (!this.isStreaming || !this.#markdown) return;
+    this.#markdown.append(text);
+    this.#message = { ...this.#message, text: this.#message.text + text };
   }
 
-  flush(): void {
-    this.markdown?.flush();
+  /** Whether some of the answer's text is still waiting to be painted (see `paint`). */
+  get needsPaint(): boolean {
+    return !!this.#markdown && (this.#markdown.pendingLength > 0 || this.#finishPending);
+  }
+
+  /**
+   * Paints waiting text a piece at a time while `budget` lasts (time and characters, shared by every message painted
+   * in one frame) and returns whether some is left: the message list calls it again on the next frame, so a long
+   * answer never blocks the page in one task.
+   */
+  paint(budget: PaintBudget): boolean {
+    const markdown = this.#markdown;
+    if (!markdown) return false;
+    while (markdown.pendingLength > 0) {
+      if (budget.chars <= 0 || performance.now() >= budget.deadline) return true;
+      const before = markdown.pendingLength;
+      markdown.paintPiece();
+      budget.chars -= before - markdown.pendingLength;
+    }
+    if (this.#finishPending) {
+      this.#finishPending = false;
+      markdown.finish();
+    }
+    return false;
   }
 
   /** The host's new copy of this message (finished, stopped, failed). */
   update(message: ChatMessage): void {
-    const view = this.markdown;
-    this.message = message;
+    const view = this.#markdown;
+    this.#message = message;
     if (message.role === 'assistant' && view && !view.isFinished && message.text.startsWith(view.text)) {
       // Keep every node painted so far: only the missing end is added.
       view.append(message.text.slice(view.text.length));
-      if (message.status === 'streaming') view.flush();
-      else view.finish();
-      this.renderFooter();
+      this.#finishPending = message.status !== 'streaming';
+      this.#paintIfShort();
+      this.#renderFooter();
     } else {
-      this.renderContent();
+      this.#renderContent();
     }
   }
 
   /** Retry (answers) or Edit (questions) is offered on the last message of each kind only. */
   showLastAction(show: boolean, onClick: () => void): void {
     if (!show) {
-      this.lastAction?.remove();
-      this.lastAction = undefined;
+      this.#lastAction?.remove();
+      this.#lastAction = undefined;
       return;
     }
-    if (this.lastAction) return;
-    const isUser = this.message.role === 'user';
+    if (this.#lastAction) return;
+    const isUser = this.#message.role === 'user';
     const label = isUser ? l10n.t('Edit and resend this question') : l10n.t('Retry: regenerate this answer');
-    const button = element(this.doc, 'button', {
+    const button = element(this.#doc, 'button', {
       type: 'button',
       class: 'icon-button message-action',
       'data-message-action': isUser ? 'edit' : 'retry',
       'aria-label': label,
       title: label,
     });
-    button.append(icon(this.doc, isUser ? 'edit' : 'refresh'));
+    button.append(icon(this.#doc, isUser ? 'edit' : 'refresh'));
     button.addEventListener('click', onClick);
-    this.lastAction = button;
-    this.footer.append(button);
+    this.#lastAction = button;
+    this.#footer.append(button);
   }
 
-  private renderContent(): void {
-    clearChildren(this.body);
-    if (this.message.role === 'user') {
-      this.body.classList.add('user-text');
-      this.body.textContent = this.message.text;
+  #renderContent(): void {
+    clearChildren(this.#body);
+    if (this.#message.role === 'user') {
+      this.#body.classList.add('user-text');
+      this.#body.textContent = this.#message.text;
     } else {
-      this.markdown = new StreamingMarkdownView(this.body, this.doc);
-      this.markdown.append(this.message.text);
-      if (this.message.status === 'streaming') this.markdown.flush();
-      else this.markdown.finish();
+      this.#markdown = new StreamingMarkdownView(this.#body, this.#doc);
+      this.#markdown.append(this.#message.text);
+      this.#finishPending = this.#message.status !== 'streaming';
+      this.#paintIfShort();
     }
-    this.renderFooter();
+    this.#renderFooter();
   }
 
-  private renderFooter(): void {
-    const m = this.message;
-    const action = this.lastAction;
-    clearChildren(this.footer);
+  /** Up to one piece of waiting text is painted at once; more is left to the message list's frames (`paint`). */
+  #paintIfShort(): void {
+    if (this.#markdown && this.#markdown.pendingLength <= PAINT_PIECE_CHARS) this.paint({ deadline: Infinity, chars: Infinity });
+  }
+
+  #renderFooter(): void {
+    const m = this.#message;
+    const action = this.#lastAction;
+    clearChildren(this.#footer);
     if (m.role === 'assistant') {
       this.root.setAttribute('data-status', m.status ?? 'done');
       this.root.setAttribute('aria-busy', String(m.status === 'streaming'));
       const note = partialNote(m);
-      if (note) this.footer.append(element(this.doc, 'p', { class: 'message-note' }, note));
-      if (m.status === 'error' && m.error) this.footer.append(this.errorBlock(m.error.message, m.error.actions));
+      if (note) this.#footer.append(element(this.#doc, 'p', { class: 'message-note' }, note));
+      if (m.status === 'error' && m.error) this.#footer.append(this.#errorBlock(m.error.message, m.error.actions));
       const usage = usageLine(m);
-      if (usage && m.status !== 'streaming') this.footer.append(element(this.doc, 'p', { class: 'message-meta' }, usage));
+      if (usage && m.status !== 'streaming') this.#footer.append(element(this.#doc, 'p', { class: 'message-meta' }, usage));
     }
-    if (action) this.footer.append(action);
+    if (action) this.#footer.append(action);
   }
 
-  private errorBlock(message: string, actions: ErrorAction[]): HTMLElement {
-    const block = element(this.doc, 'div', { class: 'message-error', role: 'alert' });
-    const text = element(this.doc, 'p', { class: 'message-error-text' });
-    text.append(icon(this.doc, 'error'), this.doc.createTextNode(message));
-    const buttons = element(this.doc, 'div', { class: 'message-error-actions' });
+  #errorBlock(message: string, actions: ErrorAction[]): HTMLElement {
+    const block = element(this.#doc, 'div', { class: 'message-error', role: 'alert' });
+    const text = element(this.#doc, 'p', { class: 'message-error-text' });
+    text.append(icon(this.#doc, 'error'), this.#doc.createTextNode(message));
+    const buttons = element(this.#doc, 'div', { class: 'message-error-actions' });
     const specs = errorActions();
     for (const action of actions) {
       const spec = specs[action];
       if (!spec) continue;
-      const button = element(this.doc, 'button', { type: 'button', class: 'text-button', 'data-error-action': action, 'aria-label': spec.label });
-      button.append(icon(this.doc, spec.icon), this.doc.createTextNode(spec.label));
+      const button = element(this.#doc, 'button', { type: 'button', class: 'text-button', 'data-error-action': action, 'aria-label': spec.label });
+      button.append(icon(this.#doc, spec.icon), this.#doc.createTextNode(spec.label));
       buttons.append(button);
     }
     block.append(text, buttons);

@@ -180,7 +180,8 @@ export class PageController {
       const block = codeButton.closest('.code-block');
       const code = block?.querySelector('pre > code')?.textContent ?? '';
       const language = block?.getAttribute('data-language') ?? undefined;
-      this.post({ type: 'codeBlock', action, code, language });
+      const messageId = codeButton.closest('article.message[data-id]')?.getAttribute('data-id') ?? undefined;
+      this.post({ type: 'codeBlock', action, code, language, ...(messageId ? { messageId } : {}) });
       if (action === 'copy') flashLabel(codeButton, l10n.t('Copied'));
       return;
     }

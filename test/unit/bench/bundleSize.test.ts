@@ -7,9 +7,9 @@ import { bundleBudgets, distDir, looksUnminified, measure, vsixBudget, vsixFile,
 
 function assertWithinBudget(size: MeasuredSize): void {
   assert.ok(
-    size.bytes <= size.budget.budgetBytes,
-    `${size.budget.name} (${size.budget.files.join(' + ')}) is ${size.bytes} bytes, over its budget of ` +
-      `${size.budget.budgetBytes} bytes (${(size.budget.budgetBytes / 1024).toFixed(0)} KB) by ${size.bytes - size.budget.budgetBytes} bytes`,
+    size.bytes <= size.budget.ceilingBytes,
+    `${size.budget.name} (${size.budget.files.join(' + ')}) is ${size.bytes} bytes, over its ceiling of ` +
+      `${size.budget.ceilingBytes} bytes (${(size.budget.ceilingBytes / 1024).toFixed(0)} KB) by ${size.bytes - size.budget.ceilingBytes} bytes`,
   );
 }
 
@@ -20,7 +20,7 @@ describe('bundle size budgets', () => {
   });
 
   for (const budget of bundleBudgets) {
-    it(`${budget.name} is at most ${budget.budgetBytes / 1024} KB`, () => {
+    it(`${budget.name} is at most ${budget.ceilingBytes / 1024} KB`, () => {
       const size = measure(budget);
       assert.deepStrictEqual(size.missing, [], `${budget.name}: ${size.missing.join(', ')} missing; run \`npm run build\` first`);
       for (const file of budget.files) {
@@ -30,7 +30,7 @@ describe('bundle size budgets', () => {
     });
   }
 
-  it(`.vsix is at most ${vsixBudget.budgetBytes / 1024} KB`, function () {
+  it(`.vsix is at most ${vsixBudget.ceilingBytes / 1024} KB`, function () {
     // The package exists only after `npm run package` (CI: `npm test` packages before the unit tests). A missing
     // file is reported as pending with the reason, not passed.
     if (!fs.existsSync(vsixFile)) this.skip();

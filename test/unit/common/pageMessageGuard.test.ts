@@ -10,6 +10,12 @@ describe('parsePageMessage', () => {
     assert.deepEqual(parsePageMessage({ type: 'errorAction', action: 'setApiKey' }), { type: 'errorAction', action: 'setApiKey' });
     assert.deepEqual(parsePageMessage({ type: 'codeBlock', action: 'apply', code: 'x', language: 'ts' }), { type: 'codeBlock', action: 'apply', code: 'x', language: 'ts' });
     assert.deepEqual(parsePageMessage({ type: 'codeBlock', action: 'copy', code: 'x' }), { type: 'codeBlock', action: 'copy', code: 'x' });
+    assert.deepEqual(parsePageMessage({ type: 'codeBlock', action: 'apply', code: 'x', messageId: 'a-1', extra: 1 }), {
+      type: 'codeBlock',
+      action: 'apply',
+      code: 'x',
+      messageId: 'a-1',
+    });
     assert.deepEqual(parsePageMessage({ type: 'openLink', href: 'https://a.b' }), { type: 'openLink', href: 'https://a.b' });
   });
 
@@ -30,6 +36,7 @@ describe('parsePageMessage', () => {
     assert.equal(parsePageMessage({ type: 'errorAction', action: 'runShell' }), undefined);
     assert.equal(parsePageMessage({ type: 'codeBlock', action: 'execute', code: 'x' }), undefined);
     assert.equal(parsePageMessage({ type: 'codeBlock', action: 'copy', code: 'x', language: 5 }), undefined);
+    assert.equal(parsePageMessage({ type: 'codeBlock', action: 'apply', code: 'x', messageId: '../chats' }), undefined);
     assert.equal(parsePageMessage({ type: 'openLink' }), undefined);
   });
 });

@@ -32,7 +32,9 @@ function select(editor: vscode.TextEditor, startLine: number, endLine: number): 
   editor.selection = new vscode.Selection(startLine, 0, endLine, editor.document.lineAt(endLine).text.length);
 }
 
-describe('CodeBlockActions (real editors)', () => {
+describe('CodeBlockActions (real editors)', function () {
+  // The first diff editor of a run opens slowly on a busy machine (around 20 s on 2 shared cores).
+  this.timeout(60_000);
   let answers: Array<boolean | ((editor: vscode.TextEditor) => Promise<boolean>)>;
   let actions: CodeBlockActions;
   let editor: vscode.TextEditor;
@@ -64,7 +66,7 @@ describe('CodeBlockActions (real editors)', () => {
     editor = await editorWith('line 0\nline 1\nline 2\nline 3\n');
     select(editor, 1, 2);
     answers.push(true);
-    assert.equal(await actions.applyToSelection('NEW 1\nNEW 2'), 'applied');
+    assert.equal(await actions.apply('NEW 1\nNEW 2'), 'applied');
     assert.equal(editor.document.getText(), 'line 0\nNEW 1\nNEW 2\nline 3\n');
   });
 
@@ -78,7 +80,7 @@ describe('CodeBlockActions (real editors)', () => {
       proposal = (await vscode.workspace.openTextDocument(proposalDiffTab(fileName)!.modified)).getText();
       return false;
     });
-    assert.equal(await actions.applyToSelection('B'), 'declined');
+    assert.equal(await actions.apply('B'), 'declined');
     assert.equal(proposal, 'a\nB\nc\n');
     assert.equal(editor.document.getText(), 'a\nb\nc\n', 'declined: unchanged');
   });
@@ -92,15 +94,18 @@ describe('CodeBlockActions (real editors)', () => {
       await vscode.workspace.applyEdit(edit);
       return true;
     });
-    assert.equal(await actions.applyToSelection('REPLACED'), 'documentChanged');
+    assert.equal(await actions.apply('REPLACED'), 'documentChanged');
     assert.equal(editor.document.getText(), 'inserted meanwhile\nkeep\nreplace me\nkeep\n');
   });
 
-  it('asks for a selection instead of applying without one', async () => {
+  it('with no selection and no matching declaration, proposes inserting at the cursor', async () => {
     editor = await editorWith('x\n');
-    editor.selection = new vscode.Selection(0, 0, 0, 0);
-    assert.equal(await actions.applyToSelection('y'), 'noSelection');
+    editor.selection = new vscode.Selection(0, 1, 0, 1);
+    assert.equal(await actions.apply('y'), 'declined', 'the user said no: nothing changes');
     assert.equal(editor.document.getText(), 'x\n');
+    answers.push(true);
+    assert.equal(await actions.apply('y'), 'applied');
+    assert.equal(editor.document.getText(), 'xy\n');
   });
 
   it('inserts at the cursor', async () => {

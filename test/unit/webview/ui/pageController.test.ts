@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import type { Chat, ChatMessage } from '../../../../src/common/chatTypes';
 import type { HostMessage, PageMessage } from '../../../../src/common/protocol';
 import { FIRST_PAINT_MESSAGES } from '../../../../src/webview/ui/messageList';
+import { renderMarkdown } from '../../../../src/webview/markdown/renderMarkdown';
 import { mergeReturnedText, PageController } from '../../../../src/webview/ui/pageController';
 import type { PageState, WebviewApi } from '../../../../src/webview/ui/webviewApi';
 import { click, createWindow, keyEvent, type TestWindow } from '../domHelpers';
@@ -216,12 +217,12 @@ describe('PageController', () => {
     assert.strictEqual(page.doc.querySelector('button[data-message-action="retry"]'), null);
   });
 
-  it('posts code block actions with the code and language, and opens links through the host', () => {
+  it('posts code block actions with the code, language and answer id, and opens links through the host', () => {
     const page = openPage();
     page.controller.handle(state([question, { ...answer, text: 'See [docs](https://example.com/x).\n\n```ts\nconst x = 1;\n```\n' }]));
     for (const action of ['copy', 'insert', 'newEditor', 'apply']) {
       click(page.win, page.$(`.code-block button[data-action="${action}"]`));
-      assert.deepStrictEqual(page.api.posted.at(-1), { type: 'codeBlock', action, code: 'const x = 1;', language: 'ts' });
+      assert.deepStrictEqual(page.api.posted.at(-1), { type: 'codeBlock', action, code: 'const x = 1;', language: 'ts', messageId: 'a1' });
     }
     const event = click(page.win, page.$('.message-body a'));
     assert.strictEqual(event.defaultPrevented, true);
@@ -281,6 +282,47 @@ describe('PageController', () => {
     const ids = Array.from(page.doc.querySelectorAll('article')).map((a) => a.getAttribute('data-id'));
     assert.strictEqual(ids.length, 500);
     assert.deepStrictEqual(ids.slice(0, 3), ['u0', 'a0', 'u1'], 'in order, oldest first');
+  });
+});
+
+describe('PageController: long answers are painted over several frames (issue 12)', () => {
+  const long = 'Some **bold** text with `code` and a [link](https://example.com/x).\n\n'.repeat(3000);
+  const oneShot = () => {
+    const doc = createWindow().document;
+    const container = doc.createElement('div');
+    renderMarkdown(container, doc, long);
+    return container.innerHTML;
+  };
+  const body = (page: Page) => page.$('article[data-id="a1"] .message-body');
+
+  it('opens a saved 200 KB answer at most 16 KB a frame, ending as a one-shot render', () => {
+    const page = openPage();
+    page.controller.handle(state([question, { ...answer, text: long }]));
+    let frames = 0;
+    for (let painted = body(page).textContent!.length; ; frames++) {
+      assert.ok(painted <= (frames + 1) * 18 * 1024, `frame ${frames}: ${painted} characters painted`);
+      if (!page.schedulers.frames.length) break;
+      page.schedulers.runFrames();
+      painted = body(page).textContent!.length;
+    }
+    assert.ok(frames >= 8, `${frames} frames for ${long.length} characters`);
+    assert.strictEqual(body(page).innerHTML, oneShot());
+  });
+
+  it('paints a streamed answer that fell behind over several frames, and announces it once painted', () => {
+    const page = openPage();
+    page.controller.handle(state([question, { ...answer, text: '', status: 'streaming' }]));
+    for (let at = 0; at < long.length; at += 4096) page.controller.handle({ type: 'delta', chatId: 'c1', messageId: 'a1', text: long.slice(at, at + 4096) });
+    page.controller.handle({ type: 'messageUpdated', chatId: 'c1', message: { ...answer, text: long } });
+    assert.strictEqual(page.$('#announcer').textContent, '', 'not announced before it is painted');
+    let frames = 0;
+    while (page.schedulers.frames.length && frames < 1000) {
+      page.schedulers.runFrames();
+      frames++;
+    }
+    assert.ok(frames >= 8, `${frames} frames`);
+    assert.strictEqual(body(page).innerHTML, oneShot());
+    assert.match(page.$('#announcer').textContent ?? '', /^Llama answered: Some bold text/);
   });
 });
 

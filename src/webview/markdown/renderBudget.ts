@@ -1,0 +1,33 @@
+// How much work the page may spend re-rendering one open block, so that no frame blocks the page however the model
+// writes. The cost of lexing, building and laying out a block grows with its length and, far faster, with its
+// markup: 4 KB of `**_*` makes thousands of elements where 4 KB of prose makes one text node. So a block's cost is
+// estimated as its length plus MARKUP_WEIGHT per markup character, in "work units" (measured in Chromium: about
+// 0.1–1.5 µs of script and layout per unit, the worst shapes being code spans and table cells).
+
+/** Extra work units per character that can start or end an inline construct. */
+export const MARKUP_WEIGHT = 8;
+/**
+ * An open block estimated above this is re-rendered only after its estimate has grown by GROWTH_FRACTION since its
+ * last render (text that arrives in between is shown plain at its end), so the renders of one block cost a
+ * geometric series: linear in its length, however it grows.
+ */
+export const DEFER_ABOVE_WORK = 4 * 1024;
+export const GROWTH_FRACTION = 1 / 4;
+/**
+ * A block estimated above this (about 12 KB of prose, under 2 KB of pure markup) is not rendered as markdown at all
+ * but shown as the plain text it is, up to its next blank line: a single render of it could block the page for
+ * longer than a frame budget allows. Fenced code is exempt (it costs no inline parsing).
+ */
+export const PLAIN_ABOVE_WORK = 16 * 1024;
+/** Streamed or saved text is painted this many characters at a time at most, so one step's work stays bounded. */
+export const PAINT_PIECE_CHARS = 2048;
+
+const MARKUP = /[*_~`[\]()<>!\\&|]/g;
+
+/** The estimated render cost of `text`, in work units. */
+export function renderWork(text: string): number {
+  MARKUP.lastIndex = 0;
+  let markup = 0;
+  while (MARKUP.exec(text)) markup++;
+  return text.length + MARKUP_WEIGHT * markup;
+}

@@ -1,0 +1,90 @@
+// What the workbench benches watch from inside the browser, installed in every frame before its scripts run
+// (Playwright's init scripts reach the webview's cross-origin frames too). All times are epoch milliseconds
+// (timeOrigin + now), comparable with the bench server's. In every frame: when Enter went down. In frames other than
+// the workbench's own: when text carrying a marker (`BENCHMARK<id>`) was first painted in the newest answer of the
+// chat page (the animation frame after it entered the DOM), and the page's long tasks (PerformanceObserver).
+// Only the start and the end of the newest answer are read, so watching a 100 KB answer costs next to nothing.
+
+export interface ProbeReadings {
+  enterAt: number[];
+  /** Marker id → when it was first painted. */
+  painted: Record<string, number>;
+  /** Durations of the long tasks (≥ 50 ms) seen since the last reset. */
+  longTasks: number[];
+}
+
+/** Serialised into the page by `context.addInitScript`: self-contained, no imports. */
+export function installPaintProbe(): void {
+  const now = (): number => performance.timeOrigin + performance.now();
+  const probe: ProbeReadings = { enterAt: [], painted: {}, longTasks: [] };
+  (window as unknown as { askLlamaBench: ProbeReadings }).askLlamaBench = probe;
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter') probe.enterAt.push(now());
+  };
+  if (window === window.top) {
+    document.addEventListener('keydown', onKey, true);
+    return;
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no long-task timing in this frame
+  }
+  const marker = /BENCHMARK([A-Za-z0-9]+)/g;
+  const pending = new Set<string>();
+  const edgeText = (node: Node | null, fromEnd: boolean, budget: number): string => {
+    let text = '';
+    let current = node;
+    while (current && text.length < budget) {
+      if (current.nodeType === Node.TEXT_NODE) text = fromEnd ? (current.textContent ?? '') + text : text + (current.textContent ?? '');
+      else if (current.firstChild) {
+        current = fromEnd ? current.lastChild : current.firstChild;
+        continue;
+      }
+      while (current && !(fromEnd ? current.previousSibling : current.nextSibling) && current !== node) current = current.parentNode;
+      if (!current || current === node) break;
+      current = fromEnd ? current.previousSibling : current.nextSibling;
+    }
+    return text;
+  };
+  const scan = (list: Element): void => {
+    const answers = list.querySelectorAll('article.message[data-role="assistant"] .message-body');
+    const body = answers[answers.length - 1];
+    if (!body) return;
+    const text = `${edgeText(body, false, 200)} ${edgeText(body, true, 200)}`;
+    for (const match of text.matchAll(marker)) if (!(match[1] in probe.painted)) pending.add(match[1]);
+    if (pending.size === 0) return;
+    requestAnimationFrame(() => {
+      const at = now();
+      for (const id of pending) probe.painted[id] ??= at;
+      pending.clear();
+    });
+  };
+  // The page's document may be replaced while it loads: attach to whatever document and list are current.
+  let watchedDocument: Document | undefined;
+  let watchedList: Element | undefined;
+  let observer: MutationObserver | undefined;
+  const attach = (): void => {
+    if (watchedDocument !== document) {
+      watchedDocument = document;
+      document.addEventListener('keydown', onKey, true);
+    }
+    const list = document.getElementById('messages');
+    if (!list || list === watchedList) return;
+    watchedList = list;
+    // Loading the page may have cleared the document's listeners (document.open): add it again (a no-op if present).
+    document.addEventListener('keydown', onKey, true);
+    observer?.disconnect();
+    observer = new MutationObserver(() => scan(list));
+    observer.observe(list, { subtree: true, childList: true, characterData: true });
+    scan(list);
+  };
+  // Polled until the chat's list exists (the page never replaces it), then left to the observer.
+  const timer = setInterval(() => {
+    attach();
+    if (watchedList) clearInterval(timer);
+  }, 5);
+  attach();
+}

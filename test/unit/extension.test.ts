@@ -1,0 +1,78 @@
+// The packaged bundle's activate() (dist/extension.js, the file the .vsix ships) gives other extensions nothing: any
+// extension can call `vscode.extensions.getExtension('ask-llama.ask-llama').exports`, and the test API there reads
+// and sets keys and answers the key's input box. Run in plain Node with a stand-in `vscode` module that accepts any
+// call, in Production and Development mode (exports undefined) and, as the control, in Test mode (the test API).
+// Needs `npm run build` (dist/) first, like the size budgets.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import Module = require('module');
+import * as os from 'os';
+import * as path from 'path';
+
+const bundle = path.resolve(__dirname, '..', '..', '..', 'dist', 'extension.js');
+const ExtensionMode = { Production: 1, Development: 2, Test: 3 } as const;
+
+/** An object on which every property exists and every call or `new` succeeds, returning another such object. */
+function anything(): any {
+  const cache = new Map<PropertyKey, unknown>();
+  return new Proxy(function () {}, {
+    get(_target, property) {
+      if (property === 'then') return undefined; // not a promise
+      if (property === Symbol.toPrimitive) return () => '';
+      if (!cache.has(property)) cache.set(property, anything());
+      return cache.get(property);
+    },
+    set(_target, property, value) {
+      cache.set(property, value);
+      return true;
+    },
+    apply: () => anything(),
+    construct: () => anything(),
+  });
+}
+
+/**
+ * The stand-in for `vscode`. The bundle wraps it as an ES module (esbuild copies its own properties onto an object
+ * whose prototype is this module's prototype), so everything is served from the prototype, which is another proxy.
+ */
+const vscodeApi = anything();
+const inherited = new Proxy({}, { get: (_target, property) => (property === 'ExtensionMode' ? ExtensionMode : vscodeApi[property]) });
+const fakeVscode = new Proxy({}, { get: (_target, property) => (inherited as any)[property], getPrototypeOf: () => inherited });
+
+function loadBundle(): { activate(context: unknown): unknown } {
+  const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
+  const original = loader._load;
+  loader._load = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? fakeVscode : original.call(this, request, ...rest);
+  };
+  try {
+    delete require.cache[bundle];
+    return require(bundle);
+  } finally {
+    loader._load = original;
+  }
+}
+
+function contextIn(extensionMode: number): unknown {
+  // Paths the chat history joins (never touched: activate() reads and writes nothing).
+  const storage = { fsPath: path.join(os.tmpdir(), 'ask-llama-exports-test'), scheme: 'file' };
+  const known: Record<string, unknown> = { extensionMode, subscriptions: [], globalStorageUri: storage, storageUri: storage, logUri: storage };
+  return new Proxy(known, { get: (target, property) => (property in target ? target[property as string] : anything()) });
+}
+
+describe('the packaged extension exports nothing', () => {
+  before(() => {
+    assert.ok(fs.existsSync(bundle), `${bundle} is missing: run \`npm run build\` (or \`npm run package\`) before the unit tests`);
+  });
+
+  for (const mode of ['Production', 'Development'] as const) {
+    it(`activate() returns undefined in ${mode} mode: no key store, no dialogs, no request context`, () => {
+      assert.strictEqual(loadBundle().activate(contextIn(ExtensionMode[mode])), undefined);
+    });
+  }
+
+  it('control: in Test mode (the integration harness) it returns the test API, so the check above can fail', () => {
+    const api = loadBundle().activate(contextIn(ExtensionMode.Test)) as Record<string, unknown> | undefined;
+    assert.ok(api && 'keys' in api && 'ui' in api, 'the test API in Test mode');
+  });
+});
