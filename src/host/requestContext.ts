@@ -38,6 +38,11 @@ export interface RequestContext {
    */
   captureSelection(): Promise<Attachment | undefined | null>;
   /**
+   * With no selection: the active editor's file, as much as fits the model's context window (`truncatedTo` says which
+   * lines), unless askLlama.includeCurrentFile is off. Undefined when there is no usable file.
+   */
+  captureCurrentFile(): Promise<Attachment | undefined>;
+  /**
    * Turns any failure (ApiError or other) into the sentence and actions the page shows. Never contains the key.
    * `model` names the model the request went to when it was not the configured one.
    */

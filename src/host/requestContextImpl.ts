@@ -7,6 +7,7 @@ import type { Attachment, ErrorView } from '../common/chatTypes';
 import { findModel, pickLiveLlama, shortModelName } from '../common/modelChoices';
 import { promptAndStoreApiKey, reportKeyringError } from './apiKeyPrompt';
 import { readSettings, writeModel, type UserSettings } from './config';
+import { captureCurrentFile, includeCurrentFile } from './context/currentFile';
 import { captureEditorSelection } from './editorSelection';
 import { describeFailure } from './errorMessages';
 import type { ModelCatalog } from './models/modelCatalog';
@@ -76,6 +77,17 @@ export class RequestContextImpl implements RequestContext {
     }
     return captureEditorSelection(this.deps.ui, {
       model: settings.model,
+      maxTokens: settings.maxTokens,
+      systemPrompt: settings.systemPrompt,
+      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model, settings.contextWindow),
+    });
+  }
+
+  async captureCurrentFile(): Promise<Attachment | undefined> {
+    const settings = readSettings();
+    if (!vscode.window.activeTextEditor || !includeCurrentFile()) return undefined;
+    await this.deps.models.ensure(settings.baseUrl, await this.storedKeyQuietly(settings.baseUrl));
+    return captureCurrentFile({
       maxTokens: settings.maxTokens,
       systemPrompt: settings.systemPrompt,
       contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model, settings.contextWindow),

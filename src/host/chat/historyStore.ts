@@ -3,7 +3,8 @@
 //
 // Why it is built this way (users of other chat extensions report lost or corrupted history, e.g. Cline issues #5289,
 // #6183 and #2321):
-// - every write goes to a temp file that is then renamed over the target, so a crash never leaves half a file;
+// - every write goes to a temp file that is then renamed over the target (atomicFiles.ts), so a crash never leaves
+//   half a file; the file formats and their checks are in historyFiles.ts;
 // - every VS Code window has its own store over the same folder. A write takes the folder lock (folderLock.ts),
 //   re-reads the chat and the index from disk and merges by message id (chatMerge.ts), so two windows continuing
 //   one chat, or starting chats at once, never lose a turn or an index entry; the index is never cached;
@@ -11,22 +12,30 @@
 //   it back;
 // - writes are serialized and a streaming answer is saved at most every `saveDelayMs`, so a reload mid-answer finds
 //   the partial answer without a disk write per token;
-// - a corrupt file is moved aside and reported, never thrown at the caller;
+// - a corrupt file is moved aside and reported, never thrown at the caller (checkedJson.ts);
 // - the number and total size of chats are bounded, oldest pruned first.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { isRecord } from '../../api/isRecord';
-import type { Chat, ChatMessage, ChatSummary } from '../../common/chatTypes';
+import type { Chat, ChatSummary } from '../../common/chatTypes';
 import { isChatId } from '../../common/pageMessageGuard';
+import { removeStaleTempFiles, writeFileAtomic } from './atomicFiles';
 import { baseOf, mergeChat, type ChatBase } from './chatMerge';
+import { readCheckedJson, type ReadOutcome } from './checkedJson';
 import { FolderLock } from './folderLock';
-import { isProcessAlive } from './processAlive';
+import {
+  chatFileJson,
+  INDEX_FILE,
+  indexEntry,
+  indexFileJson,
+  indexFromFile,
+  isChatFileOf,
+  isIndexFile,
+  settleInterruptedAnswers,
+  type Index,
+  type IndexEntry,
+} from './historyFiles';
 
-export const SCHEMA_VERSION = 1;
-const INDEX_FILE = 'index.json';
 const LOCK_FILE = 'index.lock';
-/** Tombstones kept in the index: enough to outlive any save still queued in another window. */
-const MAX_TOMBSTONES = 500;
 
 export interface HistoryStoreOptions {
   maxChats?: number;
@@ -42,69 +51,9 @@ export interface HistoryStoreOptions {
 /** Which chats `list()` returns: those of one workspace (and older chats saved without one), or all. */
 export type ChatScope = { workspace: string } | 'all';
 
-interface IndexEntry extends ChatSummary {
-  bytes: number;
-  workspace?: string;
-}
-
-interface IndexFile {
-  schemaVersion: number;
-  chats: IndexEntry[];
-  /** Deleted chat ids with the time of deletion. */
-  deleted?: { id: string; at: number }[];
-}
-
-interface Index {
-  chats: Map<string, IndexEntry>;
-  deleted: Map<string, number>;
-}
-
-interface ChatFile {
-  schemaVersion: number;
-  chat: Chat;
-}
-
-function isMessage(value: unknown): value is ChatMessage {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    (value.role === 'user' || value.role === 'assistant') &&
-    typeof value.text === 'string' &&
-    typeof value.createdAt === 'number'
-  );
-}
-
-function isChat(value: unknown): value is Chat {
-  return (
-    isRecord(value) &&
-    isChatId(value.id) &&
-    typeof value.title === 'string' &&
-    typeof value.createdAt === 'number' &&
-    typeof value.updatedAt === 'number' &&
-    Array.isArray(value.messages) &&
-    value.messages.every(isMessage) &&
-    (value.workspace === undefined || typeof value.workspace === 'string')
-  );
-}
-
-/** An answer that was streaming when the window closed is kept as what it is: a partial answer. */
-function settleInterruptedAnswers(chat: Chat): Chat {
-  for (const message of chat.messages) if (message.status === 'streaming') message.status = 'partial';
-  return chat;
-}
-
-export function summarize(chat: Chat): ChatSummary {
-  return { id: chat.id, title: chat.title, updatedAt: chat.updatedAt, messageCount: chat.messages.length };
-}
-
 function inScope(entry: IndexEntry, scope: ChatScope): boolean {
   return scope === 'all' || entry.workspace === undefined || entry.workspace === scope.workspace;
 }
-
-/** A temp file is `<target>.<pid>.<n>.tmp`; the pid tells whether its writer is still running. */
-const TEMP_NAME = /\.(\d+)\.\d+\.tmp$/;
-
-type Outcome<T> = { ok: true; value: T } | { ok: false; reason: 'missing' | 'corrupt' | 'newer' };
 
 export class HistoryStore {
   private readonly maxChats: number;
@@ -119,7 +68,6 @@ export class HistoryStore {
   private readonly bases = new Map<string, ChatBase>();
   /** Chats deleted here: never written again, even if the index holding their tombstone cannot be read. */
   private readonly deletedHere = new Set<string>();
-  private tempCounter = 0;
 
   constructor(
     readonly folder: string,
@@ -240,9 +188,9 @@ export class HistoryStore {
       }
       const onDisk = await this.readChatFile(chat.id);
       const merged = mergeChat(this.bases.get(chat.id), ours, onDisk.ok ? onDisk.value : undefined);
-      const body = JSON.stringify({ schemaVersion: SCHEMA_VERSION, chat: merged } satisfies ChatFile);
-      await this.writeAtomic(this.chatPath(chat.id), body);
-      index.chats.set(chat.id, { ...summarize(merged), bytes: Buffer.byteLength(body), ...(merged.workspace === undefined ? {} : { workspace: merged.workspace }) });
+      const body = chatFileJson(merged);
+      await writeFileAtomic(this.chatPath(chat.id), body);
+      index.chats.set(chat.id, indexEntry(merged, Buffer.byteLength(body)));
       await this.prune(index, chat.id);
       await this.writeIndex(index);
       this.bases.set(chat.id, baseOf(ours));
@@ -262,24 +210,8 @@ export class HistoryStore {
   }
 
   private async writeIndex(index: Index): Promise<void> {
-    const deleted = [...index.deleted]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MAX_TOMBSTONES)
-      .map(([id, at]) => ({ id, at }));
-    const body: IndexFile = { schemaVersion: SCHEMA_VERSION, chats: [...index.chats.values()], deleted };
-    await this.writeAtomic(path.join(this.folder, INDEX_FILE), JSON.stringify(body));
-  }
-
-  private async writeAtomic(target: string, body: string): Promise<void> {
     await fs.mkdir(this.folder, { recursive: true });
-    const temp = `${target}.${process.pid}.${++this.tempCounter}.tmp`;
-    try {
-      await fs.writeFile(temp, body, 'utf8');
-      await fs.rename(temp, target);
-    } catch (err) {
-      await fs.rm(temp, { force: true });
-      throw err;
-    }
+    await writeFileAtomic(path.join(this.folder, INDEX_FILE), indexFileJson(index));
   }
 
   /**
@@ -287,33 +219,15 @@ export class HistoryStore {
    * chat write and its index write leaves a chat the index does not know yet.
    */
   private async readIndex(): Promise<Index> {
-    const index: Index = { chats: new Map(), deleted: new Map() };
-    const indexOutcome = await this.readJson(path.join(this.folder, INDEX_FILE), (raw): raw is IndexFile => isRecord(raw) && Array.isArray(raw.chats));
-    if (indexOutcome.ok) {
-      for (const entry of indexOutcome.value.chats) {
-        if (isRecord(entry) && isChatId(entry.id) && typeof entry.updatedAt === 'number') {
-          index.chats.set(entry.id, {
-            id: entry.id,
-            title: typeof entry.title === 'string' ? entry.title : '',
-            updatedAt: entry.updatedAt,
-            messageCount: typeof entry.messageCount === 'number' ? entry.messageCount : 0,
-            bytes: typeof entry.bytes === 'number' ? entry.bytes : 0,
-            ...(typeof entry.workspace === 'string' ? { workspace: entry.workspace } : {}),
-          });
-        }
-      }
-      const deleted: unknown = indexOutcome.value.deleted;
-      if (Array.isArray(deleted)) {
-        for (const t of deleted) if (isRecord(t) && isChatId(t.id) && typeof t.at === 'number') index.deleted.set(t.id, t.at);
-      }
-    }
+    const indexOutcome = await readCheckedJson(path.join(this.folder, INDEX_FILE), isIndexFile, this.onProblem);
+    const index: Index = indexOutcome.ok ? indexFromFile(indexOutcome.value) : { chats: new Map(), deleted: new Map() };
     let names: string[];
     try {
       names = await fs.readdir(this.folder);
     } catch {
       return index; // no folder yet: no history
     }
-    await this.removeStaleTempFiles(names);
+    await removeStaleTempFiles(this.folder, names);
     const onDisk = new Set(names.filter((n) => n.endsWith('.json') && n !== INDEX_FILE).map((n) => n.slice(0, -'.json'.length)).filter(isChatId));
     for (const id of [...index.chats.keys()]) if (!onDisk.has(id)) index.chats.delete(id);
     for (const id of onDisk) {
@@ -322,61 +236,14 @@ export class HistoryStore {
       const chat = await this.readChatFile(id);
       if (chat.ok) {
         const bytes = (await fs.stat(this.chatPath(id)).catch(() => undefined))?.size ?? 0;
-        index.chats.set(id, { ...summarize(chat.value), bytes, ...(chat.value.workspace === undefined ? {} : { workspace: chat.value.workspace }) });
+        index.chats.set(id, indexEntry(chat.value, bytes));
       }
     }
     return index;
   }
 
-  /** A crash between write and rename leaves a temp file: removed once its writer is gone, or after a minute. */
-  private async removeStaleTempFiles(names: string[]): Promise<void> {
-    const cutoff = Date.now() - 60_000;
-    for (const name of names.filter((n) => n.endsWith('.tmp'))) {
-      const file = path.join(this.folder, name);
-      const pid = Number(TEMP_NAME.exec(name)?.[1]);
-      const writerGone = pid !== process.pid && !isProcessAlive(pid);
-      const stat = writerGone ? undefined : await fs.stat(file).catch(() => undefined);
-      if (writerGone || (stat && stat.mtimeMs < cutoff)) await fs.rm(file, { force: true });
-    }
-  }
-
-  private async readChatFile(id: string): Promise<Outcome<Chat>> {
-    const outcome = await this.readJson(this.chatPath(id), (raw): raw is ChatFile => isRecord(raw) && isChat(raw.chat) && raw.chat.id === id);
+  private async readChatFile(id: string): Promise<ReadOutcome<Chat>> {
+    const outcome = await readCheckedJson(this.chatPath(id), isChatFileOf(id), this.onProblem);
     return outcome.ok ? { ok: true, value: settleInterruptedAnswers(outcome.value.chat) } : outcome;
-  }
-
-  private async readJson<T extends { schemaVersion: number }>(file: string, isValid: (raw: unknown) => raw is T): Promise<Outcome<T>> {
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch {
-      return { ok: false, reason: 'missing' };
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      raw = undefined;
-    }
-    if (isRecord(raw) && typeof raw.schemaVersion === 'number' && raw.schemaVersion > SCHEMA_VERSION) {
-      // Written by a newer Ask Llama: leave it alone rather than destroy data we cannot read.
-      this.onProblem(`${path.basename(file)} was saved by a newer version of Ask Llama and is skipped.`);
-      return { ok: false, reason: 'newer' };
-    }
-    if (!isValid(raw)) {
-      await this.moveAside(file);
-      return { ok: false, reason: 'corrupt' };
-    }
-    return { ok: true, value: raw };
-  }
-
-  private async moveAside(file: string): Promise<void> {
-    const aside = `${file}.corrupt-${Date.now()}`;
-    try {
-      await fs.rename(file, aside);
-      this.onProblem(`${path.basename(file)} in the chat history could not be read; it was moved to ${path.basename(aside)}.`);
-    } catch (err) {
-      this.onProblem(`${path.basename(file)} in the chat history could not be read or moved aside: ${err instanceof Error ? err.message : String(err)}`);
-    }
   }
 }

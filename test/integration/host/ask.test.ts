@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { ScriptedServer, sseAnswer } from '../../support/scriptedServer';
-import { chatRequests, closeAllEditors, openWithSelection, routeServer, scriptUi, SSE_HEADERS, useScriptedHost } from './hostTestKit';
+import { chatRequests, closeAllEditors, openWithSelection, routeServer, scriptUi, SSE_HEADERS, updateSettings, useScriptedHost, type UiScript } from './hostTestKit';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const SOURCE = ['function add(a, b) {', '  return a + b;', '}', '', 'const UNSELECTED_MARKER = 42;'].join('\n');
@@ -151,5 +151,49 @@ describe('host: Ask Llama and Explain Selection', () => {
       ui.restore();
     }
     assert.strictEqual(chatRequests(server).length, 0);
+  });
+
+  describe('with nothing selected, the current file', () => {
+    async function askWithEmptySelection(text: string, fileName: string): Promise<UiScript> {
+      const editor = await openWithSelection(text, fileName, 1, 1);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'What does this file do?' : undefined));
+      try {
+        await vscode.commands.executeCommand('askLlama.ask');
+      } finally {
+        ui.restore();
+      }
+      return ui;
+    }
+
+    it('is sent whole when it fits, and the prompt says so before sending', async () => {
+      routeServer(server, [{ id: MODEL, contextLength: 128000 }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['It adds.']) }]);
+      const ui = await askWithEmptySelection(SOURCE, 'whole.js');
+      assert.match(ui.of('showInputBox')[0].options.prompt, /whole\.js \(the whole file, 5 lines\)/);
+      const content = userContent(chatRequests(server)[0].json);
+      assert.ok(content.includes('UNSELECTED_MARKER') && content.includes('function add(a, b)'), 'the whole file is sent');
+      assert.strictEqual(api.chat.currentChat.messages[0].attachment?.endLine, 5);
+    });
+
+    it('is cut to the first lines that fit the context window, and the prompt names them', async () => {
+      routeServer(server, [{ id: MODEL, contextLength: 2048 }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Many constants.']) }]);
+      const lines = Array.from({ length: 400 }, (_, i) => `const value${i} = ${i};`);
+      const ui = await askWithEmptySelection(lines.join('\n'), 'long.js');
+      const prompt = ui.of('showInputBox')[0].options.prompt as string;
+      const kept = Number(/lines 1–(\d+) of 400/.exec(prompt)?.[1]);
+      assert.ok(kept > 1 && kept < 400, prompt);
+      const content = userContent(chatRequests(server)[0].json);
+      assert.ok(content.includes(`const value${kept - 1} = `) && !content.includes(`const value${kept} = `), 'only the kept lines are sent');
+      assert.deepStrictEqual(api.chat.currentChat.messages[0].attachment?.truncatedTo, { startLine: 1, endLine: kept });
+    });
+
+    it('is not sent when askLlama.includeCurrentFile is off', async () => {
+      await updateSettings({ includeCurrentFile: false });
+      routeServer(server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Fine.']) }]);
+      const ui = await askWithEmptySelection(SOURCE, 'off.js');
+      assert.match(ui.of('showInputBox')[0].options.prompt, /select code first/);
+      assert.ok(!userContent(chatRequests(server)[0].json).includes('UNSELECTED_MARKER'));
+      assert.strictEqual(api.chat.currentChat.messages[0].attachment, undefined);
+    });
   });
 });

@@ -61,7 +61,7 @@ export function scriptUi(api: AskLlamaApi, answer: UiAnswer = () => undefined): 
 
 // ---- settings ----
 
-const SETTING_NAMES = ['baseUrl', 'model', 'temperature', 'maxTokens', 'systemPrompt', 'requestTimeoutSeconds', 'contextWindow', 'explainInLightbulb'] as const;
+const SETTING_NAMES = ['baseUrl', 'model', 'temperature', 'maxTokens', 'systemPrompt', 'requestTimeoutSeconds', 'contextWindow', 'explainInLightbulb', 'includeCurrentFile'] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 export async function updateSettings(values: Partial<Record<SettingName, unknown>>): Promise<void> {

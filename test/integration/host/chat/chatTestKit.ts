@@ -36,6 +36,9 @@ export class ScriptedRequests implements RequestContext {
     if (!this.settings) throw new Error('no scripted settings');
     return { ...this.settings };
   }
+  async captureCurrentFile(): Promise<Attachment | undefined> {
+    return undefined;
+  }
   async captureSelection(): Promise<Attachment | undefined | null> {
     return this.selection;
   }

@@ -5,7 +5,8 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Chat } from '../../../../src/common/chatTypes';
-import { HistoryStore, SCHEMA_VERSION } from '../../../../src/host/chat/historyStore';
+import { SCHEMA_VERSION } from '../../../../src/host/chat/historyFiles';
+import { HistoryStore } from '../../../../src/host/chat/historyStore';
 
 function makeChat(id: string, updatedAt: number, answerStatus: 'done' | 'streaming' = 'done', workspace?: string): Chat {
   return {
