@@ -11,7 +11,7 @@ export const PAGE_L10N_ELEMENT_ID = 'ask-llama-l10n';
 /** Host → page. */
 export type HostMessage =
   /** Full state: sent on `ready`, after switching chats and after a window reload. */
-  | { type: 'state'; chat: Chat; chats: ChatSummary[]; model: string; busy: boolean; selection?: SelectionInfo }
+  | { type: 'state'; chat: Chat; chats: ChatSummary[]; model: string; host?: string; busy: boolean; selection?: SelectionInfo }
   /** A message was appended to the open chat (the user's question, or an empty assistant answer that starts streaming). */
   | { type: 'messageAdded'; chatId: string; message: ChatMessage }
   /** Text to append to a streaming answer. Sent as it arrives; the page batches paints. */
@@ -22,7 +22,8 @@ export type HostMessage =
   | { type: 'messagesTruncated'; chatId: string; keepCount: number }
   | { type: 'chats'; chats: ChatSummary[] }
   | { type: 'busy'; busy: boolean }
-  | { type: 'model'; model: string }
+  /** `host`: where questions go when that is not the default server (the AI/ML API), shown next to the model. */
+  | { type: 'model'; model: string; host?: string }
   /** The active editor's selection, offered as a chip; undefined when nothing is selected. */
   | { type: 'selection'; selection?: SelectionInfo }
   /** A short note shown above the input, e.g. "2 older messages were left out to fit the model's context". */

@@ -1,7 +1,7 @@
 // Reads the askLlama.* settings. Always fresh from the configuration, so edits apply to the next request without a
 // reload; nothing here caches.
 import * as vscode from 'vscode';
-import { isLocalBaseUrl, originOf } from '../api';
+import { hostOf, isLocalBaseUrl, originOf } from '../api';
 import { DEFAULT_MODEL } from '../common/modelChoices';
 import { chooseBaseUrl, restrictedValue } from './workspaceSettings';
 
@@ -63,6 +63,11 @@ export function legacyKeyOrigin(): string {
   const userValue = stringSetting(vscode.workspace.getConfiguration(CONFIG_SECTION).inspect('baseUrl')?.globalValue);
   const origin = originOf(userValue);
   return origin && !isLocalBaseUrl(userValue) ? origin : originOf(DEFAULT_BASE_URL)!;
+}
+
+/** The host to show next to the model: only when questions go to another server than the default. */
+export function shownHost(baseUrl: string): string | undefined {
+  return originOf(baseUrl) === originOf(DEFAULT_BASE_URL) ? undefined : hostOf(baseUrl);
 }
 
 /** The model choice is a user preference, not a project one: it goes to the user (global) settings. */

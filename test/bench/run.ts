@@ -1,6 +1,7 @@
 // `npm run bench`: measures every figure of issue 6 in one run, prints the table and writes test/bench/results.md.
 // `node out/test/bench/run.js sse firstDelta …` runs only the named benches (and does not write the file).
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { runMain } from '../harness/cleanup';
 import { progress, secondsSince } from '../harness/log';
@@ -40,6 +41,7 @@ const resultsFile = path.join(repoRoot, 'test', 'bench', 'results.md');
 
 async function main(): Promise<number> {
   const started = Date.now();
+  const startLoad = os.loadavg()[0];
   const only = process.argv.slice(2);
   const unknown = only.filter((name) => !benches.some((bench) => bench.name === name));
   if (unknown.length > 0) throw new Error(`unknown bench(es) ${unknown.join(', ')}; known: ${benches.map((b) => b.name).join(', ')}`);
@@ -64,7 +66,11 @@ async function main(): Promise<number> {
 
   process.stdout.write(`\n${markdownTable(rows)}\n\n`);
   if (only.length === 0) {
-    const document = resultsDocument(rows, { date: new Date(started), durationS: (Date.now() - started) / 1000 }, []);
+    const notes = [
+      `Load average ${startLoad.toFixed(1)} at the start of the run on ${os.cpus().length} cores shared with other work: ` +
+        'absolute times are inflated by contention; only ratios and overheads measured side by side in this run compare.',
+    ];
+    const document = resultsDocument(rows, { date: new Date(started), durationS: (Date.now() - started) / 1000 }, notes);
     fs.writeFileSync(resultsFile, document);
     progress(`wrote ${path.relative(repoRoot, resultsFile)}`);
   }

@@ -249,8 +249,7 @@ async function fastModel(page: Page, frame: FrameLocator, llm: TimedLlm, userDat
   const seconds = (served.endAt - served.firstByteAt) / 1000;
   const common = `code-server + headless Chromium, warm window; a local server writing ${total.toLocaleString('en-US')} tokens ` +
     `(one SSE event each, Markdown with code fences) at ${FAST_TOKENS_PER_S.toLocaleString('en-US')}/s as they fall due, ` +
-    `${seconds.toFixed(1)} s in this run; ${FAST_SECONDS} s rather than 30 s to keep the shared machine usable (the page's ` +
-    `work per frame does not grow with the answer: streamingMarkdownView appends)`;
+    `${seconds.toFixed(1)} s in this run; ${FAST_SECONDS} s rather than 30 s to keep the shared machine usable`;
   progress(`fast model: lag ${formatMs(lag)}, longest task ${formatMs(longest)}, ${probe.longTasks.length} long tasks, host CPU ${formatMs(cpuMs)}`);
   void page;
   return [

@@ -39,7 +39,12 @@ const vscodeApi = anything();
 const inherited = new Proxy({}, { get: (_target, property) => (property === 'ExtensionMode' ? ExtensionMode : vscodeApi[property]) });
 const fakeVscode = new Proxy({}, { get: (_target, property) => (inherited as any)[property], getPrototypeOf: () => inherited });
 
-function loadBundle(): { activate(context: unknown): unknown } {
+interface Bundle {
+  activate(context: unknown): unknown;
+  deactivate(): unknown;
+}
+
+function loadBundle(): Bundle {
   const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
   const original = loader._load;
   loader._load = function (request: string, ...rest: unknown[]) {
@@ -53,9 +58,9 @@ function loadBundle(): { activate(context: unknown): unknown } {
   }
 }
 
-function contextIn(extensionMode: number): unknown {
-  // Paths the chat history joins (never touched: activate() reads and writes nothing).
-  const storage = { fsPath: path.join(os.tmpdir(), 'ask-llama-exports-test'), scheme: 'file' };
+function contextIn(extensionMode: number, storageFolder = path.join(os.tmpdir(), 'ask-llama-exports-test')): unknown {
+  // Paths the chat history joins (activate() itself reads and writes nothing).
+  const storage = { fsPath: storageFolder, scheme: 'file' };
   const known: Record<string, unknown> = { extensionMode, subscriptions: [], globalStorageUri: storage, storageUri: storage, logUri: storage };
   return new Proxy(known, { get: (target, property) => (property in target ? target[property as string] : anything()) });
 }
@@ -74,5 +79,27 @@ describe('the packaged extension exports nothing', () => {
   it('control: in Test mode (the integration harness) it returns the test API, so the check above can fail', () => {
     const api = loadBundle().activate(contextIn(ExtensionMode.Test)) as Record<string, unknown> | undefined;
     assert.ok(api && 'keys' in api && 'ui' in api, 'the test API in Test mode');
+  });
+});
+
+describe('deactivate()', () => {
+  let storage: string;
+  beforeEach(() => {
+    storage = fs.mkdtempSync(path.join(os.tmpdir(), 'ask-llama-deactivate-'));
+  });
+  afterEach(() => fs.rmSync(storage, { recursive: true, force: true }));
+
+  it("returns the chat history's final save, so VS Code waits for the last streamed text to reach the disk", async () => {
+    const extension = loadBundle();
+    const api = extension.activate(contextIn(ExtensionMode.Test, storage)) as { chat: { store: { scheduleSave(chat: unknown): void } } };
+    // What an answer streaming as the window closes leaves: a save scheduled for up to a second later.
+    const chat = { id: 'closing', title: 'closing', createdAt: 1, updatedAt: 1, messages: [{ id: 'q', role: 'user', text: 'asked as the window closed', createdAt: 1 }] };
+    api.chat.store.scheduleSave(chat);
+
+    const finalSave = extension.deactivate() as Promise<void> | undefined;
+    assert.ok(finalSave && typeof finalSave.then === 'function', 'deactivate() returns a promise for VS Code to wait on');
+    await finalSave;
+    const onDisk = JSON.parse(fs.readFileSync(path.join(storage, 'chats', 'closing.json'), 'utf8'));
+    assert.strictEqual(onDisk.chat.messages[0].text, 'asked as the window closed');
   });
 });

@@ -1,11 +1,11 @@
 // The chat page's side of the host: which chat is open, the connection to the page (if one is attached), and keeping
 // the page in step with the host — the whole state on `ready`, the chat list after changes, the selection chip and
-// the configured model as they change. Every message to the page goes through `send()`.
+// the configured model and server as they change. Every message to the page goes through `send()`.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Chat } from '../../common/chatTypes';
 import type { HostMessage } from '../../common/protocol';
-import { CONFIG_SECTION, readSettings } from '../config';
+import { affectsModelOrBaseUrl, readSettings, shownHost } from '../config';
 import type { ChatScope, HistoryStore } from './historyStore';
 import { SelectionTracker } from './selectionTracker';
 
@@ -16,6 +16,12 @@ export interface PageSessionDeps {
   isBusy(): boolean;
   /** The workspace new chats belong to (workspaceKey.ts); the chat list shows its chats unless all are asked for. */
   workspace: string;
+}
+
+/** The model questions go to, and the server's host when it is not the default. */
+function modelMessage(): Extract<HostMessage, { type: 'model' }> {
+  const { model, baseUrl } = readSettings();
+  return { type: 'model', model, host: shownHost(baseUrl) };
 }
 
 export function emptyChat(workspace: string): Chat {
@@ -37,7 +43,7 @@ export class PageSession implements vscode.Disposable {
     this.disposables = [
       this.selection,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${CONFIG_SECTION}.model`)) this.send({ type: 'model', model: readSettings().model });
+        if (affectsModelOrBaseUrl(e)) this.send(modelMessage());
       }),
     ];
   }
@@ -61,6 +67,8 @@ export class PageSession implements vscode.Disposable {
     if (!post) return;
     // A page that is being disposed rejects; the page re-asks for the full state on `ready`.
     Promise.resolve(post(message)).catch(() => undefined);
+    // An answer starts: the server may have changed without a settings change (a workspace server just approved).
+    if (message.type === 'busy' && message.busy) this.send(modelMessage());
   }
 
   /** Which chats the list shows: this workspace's (and older chats saved without one), or every workspace's. */
@@ -121,11 +129,13 @@ export class PageSession implements vscode.Disposable {
   }
 
   private async sendState(): Promise<void> {
+    const { model, host } = modelMessage();
     this.send({
       type: 'state',
       chat: this.open,
       chats: await this.deps.store.list(this.scope),
-      model: readSettings().model,
+      model,
+      host,
       busy: this.deps.isBusy(),
       selection: this.selection.selection,
     });

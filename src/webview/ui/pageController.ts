@@ -87,7 +87,7 @@ export class PageController {
         this.messages.show(message.chat);
         this.messages.setBusy(message.busy);
         this.composer.setBusy(message.busy);
-        this.setModel(message.model);
+        this.setModel(message.model, message.host);
         this.chip.set(message.selection);
         this.history.setChats(message.chats, message.chat.id);
         this.restoreScroll(message.chat.id);
@@ -112,7 +112,7 @@ export class PageController {
         this.composer.setBusy(message.busy);
         break;
       case 'model':
-        this.setModel(message.model);
+        this.setModel(message.model, message.host);
         break;
       case 'selection':
         this.chip.set(message.selection);
@@ -144,9 +144,16 @@ export class PageController {
     if (distance !== undefined && this.state.chatId === chatId) this.messages.restoreDistanceFromBottom(distance);
   }
 
-  private setModel(model: string): void {
-    const label = model ? l10n.t('Model: {0}. Click to choose another model.', model) : l10n.t('Choose a model');
-    this.modelButton.replaceChildren(icon(this.doc, 'settings-gear'), element(this.doc, 'span', { class: 'model-name' }, model ? shortModelName(model) : l10n.t('Model')));
+  /** `host`: the server, shown beside the model when questions go somewhere other than the default server. */
+  private setModel(model: string, host?: string): void {
+    const label = !model
+      ? l10n.t('Choose a model')
+      : host
+        ? l10n.t('Model: {0} on {1}. Click to choose another model.', model, host)
+        : l10n.t('Model: {0}. Click to choose another model.', model);
+    const name = element(this.doc, 'span', { class: 'model-name' }, model ? shortModelName(model) : l10n.t('Model'));
+    const server = host ? [element(this.doc, 'span', { class: 'model-host' }, host)] : [];
+    this.modelButton.replaceChildren(icon(this.doc, 'settings-gear'), name, ...server);
     this.modelButton.setAttribute('aria-label', label);
     this.modelButton.title = label;
   }

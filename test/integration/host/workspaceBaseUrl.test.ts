@@ -4,9 +4,10 @@
 // where questions go and what is sent are ignored. The servers look remote (see RemoteServers).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { HostMessage } from '../../../src/common/protocol';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import type { RecordedRequest } from '../../support/scriptedServer';
-import { streamed } from '../reliability/reliabilityKit';
+import { controllerOf, streamed } from '../reliability/reliabilityKit';
 import { activateExtension, chatRequests, closeAllEditors, EXTENSION_ID, openWithSelection, routeServer, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
 import { RemoteServers } from './remoteServers';
 
@@ -115,10 +116,21 @@ describe('host: workspace base URLs and Restricted Mode', function () {
       if (call.kind === 'showInputBox') return WORKSPACE_SERVER_KEY;
       return undefined;
     });
+    // What the chat page is told: the model, and now the workspace server's host next to it.
+    const page = controllerOf(api).page as unknown as { send(message: HostMessage): void };
+    const posted: HostMessage[] = [];
+    const originalSend = page.send;
+    page.send = function (this: unknown, message: HostMessage) {
+      posted.push(message);
+      return originalSend.call(this, message);
+    };
     try {
       await api.chat.ask('Allowed, with its own key');
+      const shown = posted.filter((m): m is Extract<HostMessage, { type: 'model' }> => m.type === 'model').at(-1);
+      assert.strictEqual(shown?.host, new URL(remote.baseUrl('repo')).host, 'the chat names the server next to the model');
       assert.strictEqual(ui.of('showWarningMessage').filter((c) => /Allow\?/.test(c.message ?? '')).length, 0, 'approval remembered');
     } finally {
+      delete (page as { send?: unknown }).send;
       ui.restore();
     }
     assert.strictEqual(chatRequests(repo).length, 1);

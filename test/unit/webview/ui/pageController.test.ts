@@ -112,6 +112,20 @@ describe('PageController', () => {
     assert.strictEqual(page.$('#selection-chip .chip-label').textContent, 'app.ts:3-9');
   });
 
+  it('shows the server next to the model when questions go elsewhere than the default server, and only then', () => {
+    const page = openPage();
+    page.controller.handle(state([]));
+    assert.strictEqual(page.doc.querySelector('button#model .model-host'), null, 'the default server is not named');
+    page.controller.handle(state([], { host: 'localhost:11434' }));
+    assert.strictEqual(page.$('button#model .model-host').textContent, 'localhost:11434');
+    assert.match(page.$('button#model').getAttribute('aria-label') ?? '', /Llama-3\.3-70B-Instruct-Turbo on localhost:11434/);
+    page.controller.handle({ type: 'model', model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', host: 'repo.example.test' });
+    assert.strictEqual(page.$('button#model .model-host').textContent, 'repo.example.test');
+    page.controller.handle({ type: 'model', model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo' });
+    assert.strictEqual(page.doc.querySelector('button#model .model-host'), null, 'back on the default server');
+    assert.strictEqual(page.$('button#model').textContent, 'Llama-3.3-70B-Instruct-Turbo');
+  });
+
   it('appends deltas to the streaming answer, painting once per frame, and announces the finished answer', () => {
     const page = openPage();
     page.controller.handle(state([question]));
