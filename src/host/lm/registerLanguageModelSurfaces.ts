@@ -3,6 +3,7 @@
 // a fork without them, nothing is registered and nothing fails: the sidebar and commands do not depend on these.
 import * as vscode from 'vscode';
 import { AskLlamaChatModelProvider, LM_VENDOR, type LanguageModelProviderDeps } from './languageModelProvider';
+import { createLlamaParticipant } from './llamaParticipant';
 
 export type LanguageModelSurfaceDeps = LanguageModelProviderDeps;
 
@@ -17,6 +18,13 @@ export function registerLanguageModelSurfaces(deps: LanguageModelSurfaceDeps): v
     }
   } else {
     deps.log.info('This VS Code has no chat model provider API (1.104+): Ask Llama models are not offered in its chat.');
+  }
+  if (typeof vscode.chat?.createChatParticipant === 'function') {
+    try {
+      disposables.push(createLlamaParticipant(deps));
+    } catch (error) {
+      deps.log.warn(`The @llama chat participant could not be registered: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   return disposables;
 }

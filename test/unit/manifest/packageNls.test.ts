@@ -26,6 +26,7 @@ const SHOWN_FIELDS = new Set([
   'contextualTitle',
   'altText',
   'displayName',
+  'fullName',
 ]);
 
 /** Every shown string under `value` with its JSON path; schema `default` values and ids are data, not text. */
@@ -37,6 +38,8 @@ function shownStrings(value: unknown, at: string, out: Array<[string, string]>, 
   } else if (value && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
       if (key === 'default' || key === 'when' || key === 'completionEvents') continue;
+      // A chat participant's and its slash commands' `name` is what users type (@llama, /explain): an id, not text.
+      if (key === 'name' && at.includes('chatParticipants')) continue;
       shownStrings(child, `${at}.${key}`, out, SHOWN_FIELDS.has(key));
     }
   }
