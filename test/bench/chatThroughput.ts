@@ -4,13 +4,13 @@
 // TextDecoder it needs) and JSON.parse per event, handing each `delta.content` to a callback and returning the joined
 // answer. Both read the same bytes, written in the same recorded reads, from the same local server, alternating.
 import * as http from 'http';
-import type { AddressInfo } from 'net';
 import { createParser } from 'eventsource-parser';
 import { chat } from '../../src/api';
 import type { ChatRequest } from '../../src/api';
 import { chatBody } from '../../src/api/requestBuilder';
 import { type BenchRow, formatMs, formatRatio } from './benchRow';
-import { generateRecordedStream, type RecordedStream } from './recordedStream';
+import { generateRecordedStream } from './recordedStream';
+import { localChatRequest, startLocalSseServer } from './localSseServer';
 import { elapsedMs, interleave, median, medianRatio } from './stats';
 
 const ROUNDS = 15;
@@ -20,43 +20,6 @@ interface Delivered {
   deltas: number;
   chars: number;
   answer: string;
-}
-
-interface LocalServer {
-  port: number;
-  close(): Promise<void>;
-}
-
-/** Answers every POST with the recorded stream, one write per recorded read, as fast as the socket takes them. */
-function startRecordedServer(stream: RecordedStream): Promise<LocalServer> {
-  const server = http.createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      for (const read of stream.reads) response.write(read);
-      response.end();
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        port: (server.address() as AddressInfo).port,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
-      });
-    });
-  });
-}
-
-function chatRequest(port: number): ChatRequest {
-  return {
-    baseUrl: `http://127.0.0.1:${port}/v1`,
-    model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
-    messages: [{ role: 'user', content: 'Explain the code.' }],
-    maxRetries: 0,
-  };
 }
 
 export async function readWithChat(request: ChatRequest): Promise<Delivered> {
@@ -110,9 +73,12 @@ export function readWithReference(port: number, body: string): Promise<Delivered
 
 export async function benchChatThroughput(): Promise<BenchRow> {
   const stream = generateRecordedStream();
-  const server = await startRecordedServer(stream);
+  const server = await startLocalSseServer((response) => {
+    for (const read of stream.reads) response.write(read);
+    response.end();
+  });
   try {
-    const request = chatRequest(server.port);
+    const request = localChatRequest(server.port, 'meta-llama/Llama-3.3-70B-Instruct-Turbo', 'Explain the code.');
     const body = chatBody(request);
     // Same bytes in, same deltas out, or the timing compares different work.
     const ours = await readWithChat(request);

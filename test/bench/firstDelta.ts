@@ -2,11 +2,11 @@
 // the same local server to its first data byte. The difference is chat()'s own overhead: building the request,
 // node-fetch, watchdogs, SSE decoding and JSON parsing of the first event.
 import * as http from 'http';
-import type { AddressInfo } from 'net';
 import { chat } from '../../src/api';
 import type { ChatRequest } from '../../src/api';
 import { chatBody } from '../../src/api/requestBuilder';
 import { type BenchRow, formatMs, formatRatio } from './benchRow';
+import { localChatRequest, startLocalSseServer } from './localSseServer';
 import { elapsedMs, interleave, median, medianRatio } from './stats';
 
 const ROUNDS = 200;
@@ -23,42 +23,6 @@ const FIRST_WRITE = chunk({ role: 'assistant', content: 'Hello' }, null);
 const REST = chunk({ content: ', world.' }, null) + chunk({}, 'stop') +
   event({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1763769600, model: MODEL, choices: [],
     usage: { prompt_tokens: 20, completion_tokens: 3, total_tokens: 23 } });
-
-interface LocalServer {
-  port: number;
-  close(): Promise<void>;
-}
-
-function startStreamingServer(): Promise<LocalServer> {
-  const server = http.createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      response.write(FIRST_WRITE);
-      setImmediate(() => response.end(REST));
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        port: (server.address() as AddressInfo).port,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
-      });
-    });
-  });
-}
-
-function chatRequest(port: number): ChatRequest {
-  return {
-    baseUrl: `http://127.0.0.1:${port}/v1`,
-    model: MODEL,
-    messages: [{ role: 'user', content: 'Say hello.' }],
-    maxRetries: 0,
-  };
-}
 
 /** chat(): milliseconds from the call to the first onDelta. The answer is read to its end before returning. */
 async function timeChatFirstDelta(request: ChatRequest): Promise<number> {
@@ -89,9 +53,12 @@ function timeRawFirstByte(port: number, body: string): Promise<number> {
 }
 
 export async function benchFirstDelta(): Promise<BenchRow> {
-  const server = await startStreamingServer();
+  const server = await startLocalSseServer((response) => {
+    response.write(FIRST_WRITE);
+    setImmediate(() => response.end(REST));
+  });
   try {
-    const request = chatRequest(server.port);
+    const request = localChatRequest(server.port, MODEL, 'Say hello.');
     const body = chatBody(request);
     const times = await interleave(ROUNDS, WARMUP_ROUNDS, () => timeChatFirstDelta(request), () => timeRawFirstByte(server.port, body));
     const ratio = medianRatio(times);
