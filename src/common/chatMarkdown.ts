@@ -11,6 +11,7 @@ function messageMarkdown(message: ChatMessage): string {
   if (message.role === 'user') {
     const parts = ['### You', '', message.text];
     if (message.attachment) parts.push('', formatAttachment(message.attachment));
+    for (const file of message.files ?? []) parts.push('', formatAttachment(file));
     return parts.join('\n');
   }
   const heading = message.model ? `### Llama (${message.model})` : '### Llama';

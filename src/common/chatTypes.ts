@@ -58,6 +58,8 @@ export interface ChatMessage {
   createdAt: number;
   /** user messages: the selection sent with the question. */
   attachment?: Attachment;
+  /** user messages: files the user attached in the chat (Add File to Chat), each whole or its first lines. */
+  files?: Attachment[];
   /** assistant messages only. */
   status?: AnswerStatus;
   model?: string;

@@ -28,7 +28,11 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
     case 'retry':
     case 'newChat':
     case 'chooseModel':
+    case 'addFile':
       return { type: raw.type };
+    case 'removeFile':
+      if (typeof raw.index !== 'number' || !Number.isInteger(raw.index) || raw.index < 0 || raw.index > 1000) return undefined;
+      return { type: 'removeFile', index: raw.index };
     case 'send':
       if (!isText(raw.text, MAX_QUESTION_CHARS) || typeof raw.includeSelection !== 'boolean') return undefined;
       return { type: 'send', text: raw.text, includeSelection: raw.includeSelection };

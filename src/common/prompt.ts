@@ -43,8 +43,8 @@ export function formatAttachment(attachment: Attachment): string {
 }
 
 /** What a user message says to the model: the question, then the code it is about. */
-export function userContent(text: string, attachment?: Attachment): string {
-  return attachment ? `${text}\n\n${formatAttachment(attachment)}` : text;
+export function userContent(text: string, attachment?: Attachment, files: readonly Attachment[] = []): string {
+  return [text, ...(attachment ? [attachment] : []), ...files].map((part) => (typeof part === 'string' ? part : formatAttachment(part))).join('\n\n');
 }
 
 interface Turn {
@@ -64,7 +64,7 @@ export function priorTurns(history: readonly ChatMessage[]): Turn[] {
     const answer = history[i + 1];
     if (!answer || answer.role !== 'assistant' || answer.text.trim() === '') continue;
     turns.push({
-      user: { role: 'user', content: userContent(question.text, question.attachment) },
+      user: { role: 'user', content: userContent(question.text, question.attachment, question.files) },
       assistant: { role: 'assistant', content: answer.text },
     });
     i++;
@@ -78,6 +78,8 @@ export interface PromptInput {
   history: readonly ChatMessage[];
   question: string;
   attachment?: Attachment;
+  /** Files attached in the chat, already fitted to the budget (fileAttachments.ts). */
+  files?: readonly Attachment[];
   contextLength?: number;
   maxTokens: number;
 }
@@ -94,7 +96,7 @@ export interface BuiltPrompt {
 export function buildPrompt(input: PromptInput): BuiltPrompt {
   const budget = planBudget(input.contextLength, input.maxTokens);
   const system: PromptMessage | undefined = input.systemPrompt.trim() ? { role: 'system', content: input.systemPrompt } : undefined;
-  const question: PromptMessage = { role: 'user', content: userContent(input.question, input.attachment) };
+  const question: PromptMessage = { role: 'user', content: userContent(input.question, input.attachment, input.files) };
   const fixedCost = (system ? messageTokens(system.content) : 0) + messageTokens(question.content);
   const available = budget.promptTokens - fixedCost;
   const turns = priorTurns(input.history);

@@ -28,6 +28,8 @@ export type HostMessage =
   | { type: 'selection'; selection?: SelectionInfo }
   /** A short note shown above the input, e.g. "2 older messages were left out to fit the model's context". */
   | { type: 'notice'; text: string; level: 'info' | 'warning' }
+  /** The files attached to the next question, as chips (`label` says what was cut: "p.ts (lines 1–420 of 900)"). */
+  | { type: 'files'; files: { label: string; cut: boolean }[] }
   | { type: 'focusInput'; text?: string };
 
 /** What the page needs to show a selection chip: no code. */
@@ -60,6 +62,10 @@ export type PageMessage =
   | { type: 'deleteChat'; chatId: string }
   | { type: 'exportChat'; chatId: string }
   | { type: 'chooseModel' }
+  /** The composer's Add File button: the host runs Add File to Chat. */
+  | { type: 'addFile' }
+  /** A file chip's remove button (`index` in the last `files` message). */
+  | { type: 'removeFile'; index: number }
   | { type: 'errorAction'; action: ErrorAction }
   /** A code block's button. `messageId`: the answer the block is in (Apply goes where its question was). */
   | { type: 'codeBlock'; action: CodeBlockAction; code: string; language?: string; messageId?: string }

@@ -32,8 +32,9 @@ export const bundleBudgets: SizeBudget[] = [
   // walkthrough); +4 KB for per-server API keys (issue 10); +9 KB for Edit Selection, Fix with Llama and Apply where the
   // question was, +1 KB for sending the current file when nothing is selected (issue 13); +4 KB for the @llama
   // participant, which landed after those ceilings were set (issue 14); +1 KB for issue 15's local-server discovery in
-  // Select Model, measured on top of all of those.
-  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 113 * KB },
+  // Select Model, measured on top of all of those; +4 KB for Add File to Chat (issue 13: the command, its file pick,
+  // the attached files' budget and refusals).
+  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 117 * KB },
   // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:

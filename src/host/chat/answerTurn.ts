@@ -92,6 +92,7 @@ function promptFor(chat: Chat, settings: RequestSettings): BuiltPrompt {
     history: chat.messages.slice(0, -1),
     question: question.text,
     attachment: question.attachment,
+    files: question.files,
     contextLength: settings.contextLength,
     maxTokens: settings.maxTokens,
   });

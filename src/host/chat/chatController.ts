@@ -21,6 +21,7 @@ import { QuestionActions } from './questionActions';
 import { RequestSlot } from './requestSlot';
 import { RangeTracker, type ResolvedLocation } from '../edits/rangeTracker';
 import { currentWorkspaceKey } from './workspaceKey';
+import { AttachedFiles } from '../context/attachedFiles';
 
 export interface ChatControllerDeps {
   context: vscode.ExtensionContext;
@@ -54,6 +55,9 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
   /** Where each question's code is now, so Apply on its answer's code goes there. */
   private readonly ranges = new RangeTracker();
   private readonly questions: QuestionActions;
+  /** Files attached to the next question from the page (Add File to Chat). */
+  readonly files: AttachedFiles;
+  private readonly requests: RequestContext;
   private readonly chats: ChatOperations;
   private readonly log: vscode.LogOutputChannel;
   private readonly openExternal: (uri: vscode.Uri) => Thenable<boolean>;
@@ -72,12 +76,15 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     this.codeBlocks = new CodeBlockActions({ confirmApply: (question) => confirm(question, vscode.l10n.t('Apply')) });
     this.page = new PageSession({ store: this.store, log: this.log, isBusy: () => this.slot.busy, workspace: deps.workspace ?? currentWorkspaceKey() });
     this.slot = new RequestSlot({ page: this.page });
+    this.requests = deps.requests;
+    this.files = new AttachedFiles((message) => this.page.send(message));
     this.questions = new QuestionActions({
       page: this.page,
       slot: this.slot,
       store: this.store,
       requests: deps.requests,
       log: this.log,
+      files: this.files,
       onQuestion: (question) => {
         if (question.attachment?.location) this.ranges.track(question.id, question.attachment.location);
       },
@@ -99,6 +106,12 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     return this.page.openChat;
   }
 
+  /** Attaches files to the next question from the page, fitted to the model's context window. */
+  async addFiles(uris: readonly vscode.Uri[]): Promise<void> {
+    const settings = await this.requests.current();
+    await this.files.add(uris, { maxTokens: settings.maxTokens, systemPrompt: settings.systemPrompt, contextLength: settings.contextLength });
+  }
+
   attachPage(post: (message: HostMessage) => Thenable<boolean>): vscode.Disposable {
     return this.page.attach(post);
   }
@@ -106,7 +119,8 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
   async handlePageMessage(message: PageMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        return this.page.syncState();
+        await this.page.syncState();
+        return this.files.sync();
       case 'send':
         return this.questions.askFromPage(message.text, message.includeSelection);
       case 'stop':
@@ -125,6 +139,10 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
         return void (await this.exportChat(message.chatId));
       case 'chooseModel':
         return void (await vscode.commands.executeCommand('askLlama.selectModel'));
+      case 'addFile':
+        return void (await vscode.commands.executeCommand('askLlama.addFileToChat'));
+      case 'removeFile':
+        return this.files.remove(message.index);
       case 'errorAction':
         return this.runErrorAction(message.action);
       case 'codeBlock':

@@ -5,22 +5,27 @@ import * as vscode from 'vscode';
 import type { Attachment, Chat, ChatMessage } from '../../common/chatTypes';
 import { titleFromQuestion } from '../../common/chatTitle';
 import type { RequestSettings } from '../requestContext';
+import type { AttachedFiles } from '../context/attachedFiles';
 import { answerLastQuestion, type AnswerTurnDeps } from './answerTurn';
 
 export interface QuestionActionsDeps extends AnswerTurnDeps {
   /** Called with each question as it joins the chat (the controller starts following its code's location). */
   onQuestion?(question: ChatMessage): void;
+  /** The files attached in the page; the page's Send carries them and then clears them. */
+  files?: AttachedFiles;
 }
 
 export class QuestionActions {
   constructor(private readonly deps: QuestionActionsDeps) {}
 
   /** Asks `question` in the open chat. */
-  async ask(question: string, attachment: Attachment | undefined): Promise<void> {
+  async ask(question: string, attachment: Attachment | undefined, withFiles = false): Promise<void> {
     const settings = await this.takeTurn(question);
     if (!settings) return;
     const chat = this.deps.page.openChat;
-    this.addQuestion(chat, question, attachment);
+    const files = withFiles ? [...(this.deps.files?.list ?? [])] : [];
+    this.addQuestion(chat, question, attachment, files);
+    if (withFiles) this.deps.files?.clear();
     await answerLastQuestion(this.deps, chat, settings);
   }
 
@@ -39,7 +44,7 @@ export class QuestionActions {
       }
       attachment = captured;
     }
-    await this.ask(text, attachment);
+    await this.ask(text, attachment, true);
   }
 
   /** Regenerates the last answer. */
@@ -61,9 +66,9 @@ export class QuestionActions {
     const chat = this.deps.page.openChat;
     const questionIndex = lastQuestionIndex(chat);
     if (questionIndex < 0) return;
-    const attachment = chat.messages[questionIndex].attachment;
+    const { attachment, files } = chat.messages[questionIndex];
     this.truncate(chat, questionIndex);
-    this.addQuestion(chat, text, attachment);
+    this.addQuestion(chat, text, attachment, files);
     await answerLastQuestion(this.deps, chat, settings);
   }
 
@@ -82,8 +87,15 @@ export class QuestionActions {
     return settings;
   }
 
-  private addQuestion(chat: Chat, text: string, attachment: Attachment | undefined): void {
-    const message: ChatMessage = { id: randomUUID(), role: 'user', text, createdAt: Date.now(), ...(attachment ? { attachment } : {}) };
+  private addQuestion(chat: Chat, text: string, attachment: Attachment | undefined, files: readonly Attachment[] = []): void {
+    const message: ChatMessage = {
+      id: randomUUID(),
+      role: 'user',
+      text,
+      createdAt: Date.now(),
+      ...(attachment ? { attachment } : {}),
+      ...(files.length > 0 ? { files: [...files] } : {}),
+    };
     if (chat.messages.length === 0) chat.title = titleFromQuestion(text, vscode.l10n.t('New chat'));
     chat.messages.push(message);
     chat.updatedAt = message.createdAt;

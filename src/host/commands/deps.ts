@@ -10,6 +10,8 @@ import type { HostUi } from '../ui';
 
 export interface ChatActions {
   ask(question: string, attachment?: Attachment): Promise<void>;
+  /** Attaches files to the chat's next question (Add File to Chat). */
+  addFiles(uris: readonly vscode.Uri[]): Promise<void>;
   /** Opens the chat view without taking focus, so its page is ready when the answer starts. */
   openViewInBackground(): void;
   stop(): void;

@@ -1,5 +1,6 @@
 // Registers every askLlama.* command. Handlers return their promise so `executeCommand` settles when they do.
 import * as vscode from 'vscode';
+import { addFileToChatCommand } from './addFileToChat';
 import { askCommand } from './ask';
 import { showChatsFromAllWorkspacesCommand, showChatsFromThisWorkspaceCommand } from './chatScope';
 import { clearApiKeyCommand } from './clearApiKey';
@@ -27,9 +28,13 @@ const COMMANDS: Record<string, (deps: CommandDeps) => unknown> = {
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, run]) =>
-    vscode.commands.registerCommand(id, () => runLogged(id, () => run(deps), deps)),
-  );
+  return [
+    ...Object.entries(COMMANDS).map(([id, run]) => vscode.commands.registerCommand(id, () => runLogged(id, () => run(deps), deps))),
+    // Menus pass the clicked file(s).
+    vscode.commands.registerCommand('askLlama.addFileToChat', (clicked?: unknown, all?: unknown) =>
+      runLogged('askLlama.addFileToChat', () => addFileToChatCommand(deps, clicked, all), deps),
+    ),
+  ];
 }
 
 /** A command that throws would otherwise fail silently from a menu; log it and tell the user once. */
