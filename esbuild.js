@@ -1,5 +1,5 @@
 // Builds the bundles the extension ships: the extension host (Node, CommonJS), the parts it loads on first use
-// (node-fetch, Edit Selection) and the chat page (browser).
+// (node-fetch, Edit Selection, VS Code's chat surfaces) and the chat page (browser).
 const esbuild = require('esbuild');
 const { exportL10n } = require('./scripts/exportL10n');
 
@@ -26,7 +26,10 @@ const nodeFetchBesideBundle = {
 // Features loaded on first use ship as their own bundles beside the extension bundle: the extension bundle's
 // require of each entry becomes a require of the built file, and the entry is built on its own (targets below).
 // They receive the extension bundle's runtime (request module, error classes) by injection, so nothing is duplicated.
-const lazyFeatures = [{ entry: 'src/host/edits/editSelectionBundle.ts', filter: /\/editSelectionBundle$/, outName: 'edits' }];
+const lazyFeatures = [
+  { entry: 'src/host/edits/editSelectionBundle.ts', filter: /\/editSelectionBundle$/, outName: 'edits' },
+  { entry: 'src/host/lm/lmBundle.ts', filter: /\/lmBundle$/, outName: 'lm' },
+];
 const lazyFeaturesBesideBundle = {
   name: 'lazy-features-beside-bundle',
   setup(build) {
