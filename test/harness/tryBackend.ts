@@ -19,6 +19,8 @@ const toRealApi = 'To switch to the real AI/ML API: remove askLlama.baseUrl and 
 /** `codeServerPort` is skipped when probing: code-server itself answers there (8080 is also llama.cpp's port). */
 export async function chooseTryBackend(codeServerPort: number): Promise<TryBackend> {
   if (process.env.ASK_LLAMA_API_KEY) {
+    // Not stored for the user: in code-server the workbench keeps SecretStorage in the browser (its localStorage, or
+    // memory), not in the server's user-data-dir, so a key set from a headless browser would never reach theirs.
     return {
       mode: 'api-key',
       settings: {},
