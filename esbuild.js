@@ -1,4 +1,5 @@
-// Builds the two bundles the extension ships: the extension host (Node, CommonJS) and the chat page (browser).
+// Builds the bundles the extension ships: the extension host (Node, CommonJS), the parts it loads on first use
+// (node-fetch, Edit Selection, VS Code's chat surfaces) and the chat page (browser).
 const esbuild = require('esbuild');
 const { exportL10n } = require('./scripts/exportL10n');
 
@@ -19,6 +20,22 @@ const nodeFetchBesideBundle = {
   name: 'node-fetch-beside-bundle',
   setup(build) {
     build.onResolve({ filter: /^node-fetch$/ }, () => ({ path: './node-fetch.js', external: true }));
+  },
+};
+
+// Features loaded on first use ship as their own bundles beside the extension bundle: the extension bundle's
+// require of each entry becomes a require of the built file, and the entry is built on its own (targets below).
+// They receive the extension bundle's runtime (request module, error classes) by injection, so nothing is duplicated.
+const lazyFeatures = [
+  { entry: 'src/host/edits/editSelectionBundle.ts', filter: /\/editSelectionBundle$/, outName: 'edits' },
+  { entry: 'src/host/lm/lmBundle.ts', filter: /\/lmBundle$/, outName: 'lm' },
+];
+const lazyFeaturesBesideBundle = {
+  name: 'lazy-features-beside-bundle',
+  setup(build) {
+    for (const { filter, outName } of lazyFeatures) {
+      build.onResolve({ filter }, () => ({ path: `./${outName}.js`, external: true }));
+    }
   },
 };
 
@@ -54,7 +71,7 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
-    plugins: [nodeFetchBesideBundle, problemMatcher],
+    plugins: [nodeFetchBesideBundle, lazyFeaturesBesideBundle, problemMatcher],
   },
   {
     ...common,
@@ -65,6 +82,15 @@ const targets = [
     target: 'node18',
     plugins: [useNodeUrl, problemMatcher],
   },
+  ...lazyFeatures.map(({ entry, outName }) => ({
+    ...common,
+    entryPoints: { [outName]: entry },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+  })),
   {
     ...common,
     entryPoints: { webview: 'src/webview/main.ts' },

@@ -7,7 +7,7 @@ import { ChatViewProvider } from './host/chat/chatViewProvider';
 import { registerCommands } from './host/commands/registerCommands';
 import { legacyKeyOrigin } from './host/config';
 import { registerFixWithLlama } from './host/context/fixCodeActions';
-import { EditSelectionController } from './host/edits/editSelectionController';
+import { LazyEditSelection } from './host/edits/lazyEditSelection';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
 import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
 import { ModelCatalog } from './host/models/modelCatalog';
@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
     Promise.resolve(ui.showWarningMessage(question, { modal: true }, action)).then((choice) => choice === action);
   const chat = new ChatController({ context, requests, log, confirm });
   activeChat = chat;
-  const edits = new EditSelectionController({ requests, ui, log });
+  const edits = new LazyEditSelection({ requests, ui, log });
   const localServers = { ports: [...LOCAL_SERVER_PORTS] };
 
   context.subscriptions.push(

@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import type { Chat } from '../common/chatTypes';
 import type { PageMessage } from '../common/protocol';
 import type { ChatActions, CommandDeps } from './commands/deps';
-import type { EditSelectionController } from './edits/editSelectionController';
+import type { LazyEditSelection } from './edits/lazyEditSelection';
 import type { RequestContext } from './requestContext';
 import type { BaseUrlApprovals } from './baseUrlApprovals';
 import type { ApiKeyStore } from './secrets';
@@ -25,7 +25,7 @@ export interface AskLlamaApi {
   /** The chat controller; tests read the open chat to see the streamed answer arrive, and click its page's buttons. */
   readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean; handlePageMessage(message: PageMessage): Promise<void> };
   /** Edit Selection; tests read the open proposal's state. */
-  readonly edits: EditSelectionController;
+  readonly edits: LazyEditSelection;
   /** Mutable: the ports Select Model probes for local servers, so tests point it at scripted servers. */
   readonly localServers: CommandDeps['localServers'];
 }

@@ -1,11 +1,13 @@
 // `npm run try`: the packaged extension in a real VS Code (code-server) on 127.0.0.1, for anyone without a desktop
 // VS Code at hand. Prints the URL and runs until Ctrl+C, then stops the server and removes its temp folders.
 // PORT picks the port (default 8080); ASK_LLAMA_TRY_FOLDER opens a folder of yours instead of a sample workspace.
+// The first question goes to the backend chooseTryBackend picks (AI/ML API, a local server, or the demo server).
 import * as fs from 'fs';
 import * as path from 'path';
-import { isCleaningUp, runMain } from './cleanup';
+import { isCleaningUp, onCleanup, runMain } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { progress } from './log';
+import { chooseTryBackend } from './tryBackend';
 import { vsixPath } from './paths';
 import { ensureToolchain } from './toolchain';
 import { workbenchUrl } from './workbenchUrl';
@@ -18,11 +20,13 @@ async function main(): Promise<number> {
   if (!fs.existsSync(folder)) throw new Error(`ASK_LLAMA_TRY_FOLDER ${folder} does not exist`);
 
   const toolchain = await ensureToolchain();
-  const server = await startCodeServer(toolchain, { smokeTestDriver: false, port, install: [vsixPath] });
+  const backend = await chooseTryBackend(port);
+  onCleanup(`${backend.mode} backend`, () => backend.stop());
+  const server = await startCodeServer(toolchain, { smokeTestDriver: false, port, install: [vsixPath], settings: backend.settings });
   const url = workbenchUrl(server.origin, folder);
   process.stdout.write(`\nAsk Llama is running in VS Code (code-server) at:\n\n  ${url}\n\n` +
-    'Open it in a browser on this machine. Run "Ask Llama: Set API Key" first, or set askLlama.baseUrl to a local\n' +
-    'OpenAI-compatible server. The profile is temporary: settings, key and chats go away on exit.\n' +
+    `Open it in a browser on this machine.\n\n${backend.explanation}\n\n` +
+    'The profile is temporary: settings, key and chats go away on exit.\n' +
     'Press Ctrl+C to stop.\n\n');
   const code = await server.exited;
   if (isCleaningUp()) return 0; // Ctrl+C: the cleanup stopped it

@@ -1,10 +1,11 @@
-// Edit Selection: askLlama.editSelection asks for an instruction, streams the model's rewrite of the selection into a
+// Edit Selection (its own bundle, dist/edits.js, loaded on first use by lazyEditSelection.ts): askLlama.editSelection asks for an instruction, streams the model's rewrite of the selection into a
 // diff, and keeps at most one proposal open. Accept / Reject / Stop are commands (keybindings and diff title buttons
 // are bound to the context keys set here), so all of it works from the keyboard.
 import * as vscode from 'vscode';
-import { buildEditPrompt } from '../../common/editPrompt';
 import type { RequestContext } from '../requestContext';
 import type { HostUi } from '../ui';
+import type { EditRuntime } from './editRuntime';
+import type { EditCommand } from './lazyEditSelection';
 import { fileStyle } from './fileStyle';
 import { EditFailure, EditSession, fileNameOf, type AcceptOutcome, type EditState } from './editSession';
 import { EditProposalDocuments, EDIT_PROPOSAL_SCHEME } from './proposalDocuments';
@@ -16,6 +17,7 @@ export interface EditSelectionDeps {
   requests: RequestContext;
   ui: HostUi;
   log: vscode.LogOutputChannel;
+  runtime: EditRuntime;
 }
 
 /** The context keys the package.json keybindings and menus read. */
@@ -37,12 +39,16 @@ export class EditSelectionController implements vscode.Disposable {
         const session = this.current;
         if (session && event.closed.some((tab) => isDiffOf(tab, session.proposalUri))) this.reject();
       }),
-      vscode.commands.registerCommand('askLlama.editSelection', () => this.logged('editSelection', () => this.start())),
-      vscode.commands.registerCommand('askLlama.acceptEdit', () => this.logged('acceptEdit', () => this.accept())),
-      vscode.commands.registerCommand('askLlama.rejectEdit', () => this.reject()),
-      vscode.commands.registerCommand('askLlama.stopEdit', () => this.stop()),
     ];
   }
+
+  /** The commands' handlers; the extension bundle registers the commands (lazyEditSelection.ts). */
+  readonly commands: Record<EditCommand, () => unknown> = {
+    'askLlama.editSelection': () => this.logged('editSelection', () => this.start()),
+    'askLlama.acceptEdit': () => this.logged('acceptEdit', () => this.accept()),
+    'askLlama.rejectEdit': () => this.reject(),
+    'askLlama.stopEdit': () => this.stop(),
+  };
 
   /** The open proposal, if any (tests read its state and proposal document). */
   get session(): EditSession | undefined {
@@ -82,7 +88,7 @@ export class EditSelectionController implements vscode.Disposable {
     const settings = await this.deps.requests.prepare();
     if (!settings) return 'cancelled';
 
-    const prompt = buildEditPrompt({
+    const prompt = this.deps.runtime.buildEditPrompt({
       systemPrompt: settings.systemPrompt,
       instruction,
       code: document.getText(range).replace(/\r\n?/g, '\n'),
@@ -107,6 +113,7 @@ export class EditSelectionController implements vscode.Disposable {
       this.proposals,
       { settings, messages: prompt.messages, maxTokens: prompt.budget.maxTokens },
       (changed) => this.onStateChange(changed),
+      this.deps.runtime,
     );
     this.current = session;
     this.updateContext();

@@ -2,40 +2,27 @@
 // view, inline chat, agent mode) and into `vscode.lm` for every extension. Each request goes through the one request
 // module (src/api chat()); settings and key come through the RequestContext, errors read as in the sidebar.
 import * as vscode from 'vscode';
-import { chat, hostOf } from '../../api';
 import { messageTokens, planBudget } from '../../common/contextBudget';
 import { estimateTokens } from '../../common/tokens';
-import { affectsModelOrBaseUrl, readSettings } from '../config';
-import type { ModelCatalog } from '../models/modelCatalog';
-import { streamedChatRequest, type RequestContext } from '../requestContext';
 import { lmModelInfos, type LmModelInfo } from './lmModelInfo';
 import { messageText, toChatMessages, toChatTools, toToolChoice } from './lmMessages';
+import type { LmDeps } from './lmRuntime';
 
-export const LM_VENDOR = 'ask-llama';
+export type LanguageModelProviderDeps = LmDeps;
 
-export interface LanguageModelProviderDeps {
-  requests: RequestContext;
-  models: ModelCatalog;
-  log: vscode.LogOutputChannel;
-}
-
-export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvider<LmModelInfo>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly configListener: vscode.Disposable;
-  readonly onDidChangeLanguageModelChatInformation = this.changed.event;
-
-  constructor(private readonly deps: LanguageModelProviderDeps) {
-    this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsModelOrBaseUrl(event) || event.affectsConfiguration('askLlama.maxTokens')) this.changed.fire();
-    });
-  }
+/**
+ * The answers behind the provider that registerLanguageModelSurfaces.ts registers at activation; that one owns the
+ * change event and loads this class (dist/lm.js) on the first call.
+ */
+export class AskLlamaChatModelProvider {
+  constructor(private readonly deps: LanguageModelProviderDeps) {}
 
   /** The server's list (fetched once per session per base URL, like Select Model); the built-in list when offline. */
   async provideLanguageModelChatInformation(): Promise<LmModelInfo[]> {
     const settings = await this.deps.requests.current();
     const live = await this.deps.models.ensure(settings.baseUrl, settings.apiKey);
     return lmModelInfos(
-      { live, configuredModel: settings.model, maxTokens: settings.maxTokens, host: hostOf(settings.baseUrl) },
+      { live, configuredModel: settings.model, maxTokens: settings.maxTokens, host: this.deps.runtime.hostOf(settings.baseUrl) },
       vscode.l10n.t,
     );
   }
@@ -48,10 +35,10 @@ export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvid
     token: vscode.CancellationToken,
   ): Promise<void> {
     const settings = await this.deps.requests.current();
-    const budget = planBudget(this.deps.models.contextLength(settings.baseUrl, model.id, readSettings().contextWindow), settings.maxTokens);
+    const budget = planBudget(this.deps.models.contextLength(settings.baseUrl, model.id, this.deps.runtime.readSettings().contextWindow), settings.maxTokens);
     const temperature = options.modelOptions?.temperature;
     // VS Code picked the model, and the caller may set the temperature.
-    const request = streamedChatRequest(
+    const request = this.deps.runtime.streamedChatRequest(
       { ...settings, model: model.id, temperature: typeof temperature === 'number' ? temperature : settings.temperature },
       toChatMessages(messages),
       budget.maxTokens,
@@ -67,7 +54,7 @@ export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvid
     const cancel = token.onCancellationRequested(() => controller.abort());
     const started = Date.now();
     try {
-      const result = await chat(request, {
+      const result = await this.deps.runtime.chat(request, {
         signal: controller.signal,
         onDelta: (text) => progress.report(new vscode.LanguageModelTextPart(text)),
       });
@@ -89,11 +76,6 @@ export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvid
 
   async provideTokenCount(_model: LmModelInfo, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
     return typeof text === 'string' ? estimateTokens(text) : messageTokens(messageText(text));
-  }
-
-  dispose(): void {
-    this.configListener.dispose();
-    this.changed.dispose();
   }
 
   /** The sidebar's sentence for the failure; the kind decides which LanguageModelError code callers see. */

@@ -2,33 +2,18 @@
 // picked in the chat when that is an Ask Llama model, else with the configured one, sending the editor's selection
 // and the request's #file references within the context budget through the request module, streamed as Markdown.
 import * as vscode from 'vscode';
-import { chat, type ChatRequest as ApiChatRequest } from '../../api';
+import type { ChatRequest as ApiChatRequest } from '../../api';
 import type { Attachment } from '../../common/chatTypes';
-import type { ModelCatalog } from '../models/modelCatalog';
-import type { RequestContext, RequestSettings } from '../requestContext';
-import { LM_VENDOR } from './languageModelProvider';
+import type { RequestSettings } from '../requestContext';
+import { LM_VENDOR } from './lmIds';
+import type { LmDeps } from './lmRuntime';
 import { buildParticipantPrompt, isParticipantCommand, type ParticipantTurn } from './participantPrompt';
 
-export const PARTICIPANT_ID = 'askLlama.llama';
-
-export interface ParticipantDeps {
-  requests: RequestContext;
-  models: ModelCatalog;
-  log: vscode.LogOutputChannel;
-}
+export type ParticipantDeps = LmDeps;
 
 /** What a result remembers for the follow-ups. */
 interface LlamaResultMetadata {
   command?: string;
-}
-
-export function createLlamaParticipant(deps: ParticipantDeps): vscode.ChatParticipant {
-  const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, (request, context, stream, token) =>
-    answerChatRequest(deps, request, context, stream, token),
-  );
-  participant.iconPath = new vscode.ThemeIcon('comment-discussion');
-  participant.followupProvider = { provideFollowups: (result) => followupsFor(result) };
-  return participant;
 }
 
 export async function answerChatRequest(
@@ -87,7 +72,7 @@ export async function answerChatRequest(
   const cancel = token.onCancellationRequested(() => controller.abort());
   try {
     // Model output goes to the chat as Markdown, which VS Code renders without running scripts or raw HTML.
-    await chat(apiRequest, { signal: controller.signal, onDelta: (text) => stream.markdown(text) });
+    await deps.runtime.chat(apiRequest, { signal: controller.signal, onDelta: (text) => stream.markdown(text) });
     return { metadata };
   } catch (error) {
     if (token.isCancellationRequested) return { metadata };
@@ -99,7 +84,7 @@ export async function answerChatRequest(
   }
 }
 
-function followupsFor(result: vscode.ChatResult): vscode.ChatFollowup[] {
+export function followupsFor(result: vscode.ChatResult): vscode.ChatFollowup[] {
   const command = (result.metadata as LlamaResultMetadata | undefined)?.command;
   if (result.errorDetails || !isParticipantCommand(command)) return [];
   const all: vscode.ChatFollowup[] = [
