@@ -2,7 +2,7 @@
 // dialogs (`ui`) and reaches the key store, so an installed extension's `exports` must never hold it (any extension
 // can read another's exports).
 import type * as vscode from 'vscode';
-import type { Chat } from '../common/chatTypes';
+import type { Attachment, Chat } from '../common/chatTypes';
 import type { PageMessage } from '../common/protocol';
 import type { ChatActions, CommandDeps } from './commands/deps';
 import type { LazyEditSelection } from './edits/lazyEditSelection';
@@ -23,7 +23,7 @@ export interface AskLlamaApi {
   /** Mutable: the test harness runs with workspace trust disabled, so Restricted Mode is played by replacing this. */
   readonly trust: { isTrusted(): boolean };
   /** The chat controller; tests read the open chat to see the streamed answer arrive, and click its page's buttons. */
-  readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean; handlePageMessage(message: PageMessage): Promise<void> };
+  readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean; readonly attachedFiles: readonly Attachment[]; handlePageMessage(message: PageMessage): Promise<void> };
   /** Edit Selection; tests read the open proposal's state. */
   readonly edits: LazyEditSelection;
   /** Mutable: the ports Select Model probes for local servers, so tests point it at scripted servers. */

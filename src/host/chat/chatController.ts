@@ -106,6 +106,11 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     return this.page.openChat;
   }
 
+  /** The files the page's next question carries. */
+  get attachedFiles(): readonly Attachment[] {
+    return this.files.list;
+  }
+
   /** Attaches files to the next question from the page, fitted to the model's context window. */
   async addFiles(uris: readonly vscode.Uri[]): Promise<void> {
     const settings = await this.requests.current();

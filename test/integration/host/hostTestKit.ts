@@ -49,6 +49,7 @@ export function scriptUi(api: AskLlamaApi, answer: UiAnswer = () => undefined): 
   };
   ui.showInputBox = (options: unknown) => record({ kind: 'showInputBox', options, items: [] });
   ui.showQuickPick = (items: unknown[], options: unknown) => record({ kind: 'showQuickPick', options, items: [...items] });
+  ui.showQuickPickMany = (items: unknown[], options: unknown) => record({ kind: 'showQuickPickMany', options, items: [...items] });
   for (const kind of ['showWarningMessage', 'showErrorMessage', 'showInformationMessage'] as const) {
     ui[kind] = (message: string, options: unknown, ...items: string[]) => record({ kind, message, options, items });
   }
