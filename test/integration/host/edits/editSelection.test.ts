@@ -63,9 +63,12 @@ describe('host: Edit Selection', function () {
 
     const session = api.edits.session!;
     assert.strictEqual(proposalTabs().length, 1, 'the proposal is shown as a diff');
-    const proposal = (await vscode.workspace.openTextDocument(session.proposalUri)).getText();
+    const proposalDocument = await vscode.workspace.openTextDocument(session.proposalUri);
     const expected = 'function total(items) {\r\n\treturn items.reduce((a, b) => a + b, 0);\r\n}\r\n// end\r\n';
-    assert.strictEqual(proposal, expected, 'the right side is the file with the rewrite: fence stripped, CRLF, tabs');
+    // VS Code re-reads the proposal from its content provider a moment after the last piece (the provider signals a
+    // change at most every 100 ms), so the open document may still hold the previous text: wait for the refresh.
+    await until(() => proposalDocument.getText() === expected, 'the proposal to show the whole rewrite').catch(() => undefined);
+    assert.strictEqual(proposalDocument.getText(), expected, 'the right side is the file with the rewrite: fence stripped, CRLF, tabs');
     assert.strictEqual(editor.document.getText(), CRLF_TABS, 'nothing changes before Accept');
 
     await vscode.commands.executeCommand('askLlama.acceptEdit');
