@@ -1,20 +1,24 @@
-// A person uses Ask Llama's models in VS Code's own Chat view: opens the Chat view, lets VS Code list the language
-// models ("Chat: Manage Language Models"), picks an Ask Llama model in the Chat view's model picker, asks, and watches
-// the answer stream in. Then `@llama /explain` on a selection. The models are the scripted server's list; the Chat
-// view only offers models that declare tool calling, so this also proves Ask Llama declares it.
+// A person uses Ask Llama's models in VS Code's own Chat view: opens the Chat view (Agent mode, its default), lets VS
+// Code list the language models ("Chat: Manage Language Models"), picks an Ask Llama model in the Chat view's model
+// picker, asks, and watches the answer stream in. Then `@llama /explain` on a selection. The models are the scripted
+// server's list. In Agent mode the picker offers only models that declare tool calling (with `toolCalling: false` it
+// shows just "Sign in to use Copilot"), so this also proves Ask Llama declares it.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { ensureApiKey } from './apiKey';
 import { e2e } from './e2eContext';
 import { allMessageText, lastUserText } from './requestText';
-import { saveScreenshot } from './screenshots';
+import { saveScreenshot, saveScreenshotOf } from './screenshots';
 import { scriptedModelId, streamedAnswer } from './scriptedLlm';
 import {
   listModelsInManageLanguageModels,
+  modelPickerDropdown,
+  openModelPicker,
   openVsCodeChat,
   openWindowWithVsCodeChat,
   pickChatModel,
   sendInVsCodeChat,
+  vsCodeChatInput,
   waitForVsCodeChatAnswer,
 } from './vscodeChat';
 import { openFile, selectLines } from './workbench';
@@ -33,10 +37,14 @@ describe("VS Code's Chat view with Ask Llama models", () => {
   it('offers the Ask Llama models in the model picker and streams the picked model\'s answer', async () => {
     const { llm } = e2e();
     const page = window!.page;
-    await openVsCodeChat(page);
+    await openVsCodeChat(page, 'Agent');
     await listModelsInManageLanguageModels(page, modelName);
+    // The README's picture: the picker listing the Ask Llama models over the chat's input.
+    await openModelPicker(page, 'Llama');
+    await saveScreenshotOf(page, 'vscode-chat-models', [modelPickerDropdown(page), vsCodeChatInput(page)]);
+    await page.keyboard.press('Escape');
+    await modelPickerDropdown(page).waitFor({ state: 'hidden', timeout: 10_000 });
     await pickChatModel(page, modelName);
-    await saveScreenshot(page, 'vscode-chat-picker');
 
     const pieces = ['Recursion is ', 'a function calling itself ', 'on a smaller input.'];
     let release = (): void => undefined;
@@ -50,12 +58,15 @@ describe("VS Code's Chat view with Ask Llama models", () => {
       const request = await llm.waitForChatRequest(requestNumber);
       assert.strictEqual(request.json?.model, scriptedModelId, 'the request goes to the model picked in the Chat view');
       assert.ok(lastUserText(request).includes(question), `the question is not in the request: ${lastUserText(request).slice(0, 500)}`);
+      // Agent mode hands the model VS Code's tools, which only models declaring tool calling get (and are listed for).
+      assert.ok(Array.isArray(request.json?.tools) && request.json.tools.length > 0, 'the Chat view sent no tools');
       await waitForVsCodeChatAnswer(page, 'Recursion is a function calling itself');
     } finally {
       release();
     }
     await waitForVsCodeChatAnswer(page, pieces.join(''));
     await saveScreenshot(page, 'vscode-chat-answer');
+
   });
 
   it('answers @llama /explain for the selected code', async () => {

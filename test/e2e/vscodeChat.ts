@@ -34,9 +34,9 @@ export async function openWindowWithVsCodeChat(): Promise<{ page: Page; close: (
   return { page: fresh, close };
 }
 
-/** Opens the Chat view in Ask mode and waits for its input with the model picker. */
-export async function openVsCodeChat(page: Page): Promise<void> {
-  await runCommand(page, 'Chat: Open Chat (Ask)');
+/** Opens the Chat view in `mode` and waits for its input with the model picker. */
+export async function openVsCodeChat(page: Page, mode: 'Agent' | 'Ask'): Promise<void> {
+  await runCommand(page, `Chat: Open Chat (${mode})`);
   await modelPicker(page).waitFor({ timeout: chatTimeoutMs });
 }
 
@@ -55,27 +55,50 @@ export async function listModelsInManageLanguageModels(page: Page, modelName: st
   }
   await page.keyboard.press('Escape');
   await row.waitFor({ state: 'hidden', timeout: 10_000 });
+  // Copilot Chat's "Set BYOK utility models" notice, if it is up by now, would sit behind the picker's pictures.
+  const notice = page.locator('.interactive-input-part .chat-input-notification-dismiss').first();
+  if (await notice.isVisible()) await notice.click();
 }
 
 /** Opens the Chat view's model picker, filters it by `modelName` and picks that model. */
 export async function pickChatModel(page: Page, modelName: string): Promise<void> {
+  const row = await openModelPicker(page, modelName);
+  await row.click();
+  await modelPicker(page).filter({ hasText: modelName }).waitFor({ timeout: 10_000 });
+}
+
+/** Opens the Chat view's model picker filtered by `filter`; returns the first row offering a model named so. */
+export async function openModelPicker(page: Page, filter: string): Promise<Locator> {
   await modelPicker(page).locator('.action-label').first().click();
   const search = page.locator('.action-widget .action-list-filter-input');
   try {
     await search.waitFor({ timeout: 10_000 });
   } catch {
     // Without models the picker is a bare menu ("Sign in to use Copilot"), with no search box.
-    throw new Error(`the model picker has no models to search; it shows:\n${await visibleRows(page)}`);
+    const shown = await visibleRows(page);
+    await page.keyboard.press('Escape');
+    throw new Error(`the model picker has no models to search; it shows:\n${shown}`);
   }
-  await search.fill(modelName);
-  const row = page.locator('.action-widget .monaco-list-row', { hasText: modelName }).first();
+  await search.fill(filter);
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: filter }).first();
   try {
     await row.waitFor({ timeout: 10_000 });
   } catch {
-    throw new Error(`the model picker does not offer ${modelName}; it shows:\n${await visibleRows(page)}`);
+    const shown = await visibleRows(page);
+    await page.keyboard.press('Escape');
+    throw new Error(`the model picker does not offer ${filter}; it shows:\n${shown}`);
   }
-  await row.click();
-  await modelPicker(page).filter({ hasText: modelName }).waitFor({ timeout: 10_000 });
+  return row;
+}
+
+/** The open model picker's dropdown. */
+export function modelPickerDropdown(page: Page): Locator {
+  return page.locator('.action-widget').filter({ has: page.locator('.action-list-filter-input') }).first();
+}
+
+/** The Chat view's input box with its pickers (what a screenshot of the picker shows under the dropdown). */
+export function vsCodeChatInput(page: Page): Locator {
+  return page.locator('.interactive-input-part .chat-input-container').first();
 }
 
 /** Types into the Chat view's input and sends with Enter (after any completion popup for `@` or `/` has closed). */
