@@ -95,6 +95,8 @@ describe('Fix with Llama and Edit Selection', () => {
     fs.writeFileSync(editedPath, text(editedLines));
   });
 
+  beforeEach(() => e2e().llm.discardUnusedAnswers());
+
   it('fixes a type error from the lightbulb and applies the answer where the problem was', async () => {
     const { page, llm } = e2e();
     const requestNumber = llm.chatRequests().length + 1;
