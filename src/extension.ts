@@ -1,7 +1,8 @@
 // Wires the extension together. Nothing here does work of its own, and nothing touches the network or the disk:
 // the model list is fetched when first needed, the chat history when the view opens. What answers questions (the
 // request module, the chat controller, the commands' work) is the core, dist/core.js, loaded on first use by
-// host/lazyCore.ts; activation registers stand-ins for it.
+// host/lazyCore.ts; activation registers stand-ins for it. (SecretStorage is read at activation only when
+// ASK_LLAMA_API_KEY is set, to store that key before the first question: that loads the core at once.)
 import * as vscode from 'vscode';
 import { LOCAL_SERVER_PORTS } from './api/localServers';
 import { ChatViewProvider } from './host/chat/chatViewProvider';
@@ -12,9 +13,11 @@ import { ExplainCodeActionProvider } from './host/explainCodeActions';
 import { LazyCore } from './host/lazyCore';
 import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
 import { BaseUrlApprovals } from './host/baseUrlApprovals';
+import { keyFromEnvironment } from './host/environmentKey';
 import { ModelStatusBar } from './host/statusBar';
 import type { AskLlamaApi } from './host/testApi';
 import { createWindowUi } from './host/ui';
+import { WalkthroughProgress } from './host/walkthroughProgress';
 import { useWorkspaceSettingsPolicy } from './host/workspaceSettings';
 
 // The modules dist/core.js, dist/edits.js and dist/lm.js take from this bundle instead of holding their own copy.
@@ -30,6 +33,9 @@ let activeCore: LazyCore | undefined;
 export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefined {
   const log = vscode.window.createOutputChannel('Ask Llama', { log: true });
   const ui = createWindowUi();
+  const walkthrough = new WalkthroughProgress(context.globalState);
+  const environmentKey = keyFromEnvironment(process.env, log);
+  const keyOptions = { onDidStore: (origin: string) => walkthrough.keyStored(origin), fromEnvironment: environmentKey };
   const approvals = new BaseUrlApprovals(context.globalState);
   const trust = { isTrusted: () => vscode.workspace.isTrusted };
   useWorkspaceSettingsPolicy({ isTrusted: () => trust.isTrusted(), decision: (origin) => approvals.decision(origin) });
@@ -37,16 +43,18 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
   const confirm = (question: string, action: string) =>
     Promise.resolve(ui.showWarningMessage(question, { modal: true }, action)).then((choice) => choice === action);
   const localServers = { ports: [...LOCAL_SERVER_PORTS] };
-  const lazyCore = new LazyCore({ context, log, ui, approvals, localServers, confirm });
+  const lazyCore = new LazyCore({ context, log, ui, approvals, localServers, confirm, keyOptions, walkthrough });
   activeCore = lazyCore;
+  if (environmentKey) lazyCore.core.keys.prepare();
   const core = () => lazyCore.core;
   const edits = new LazyEditSelection({ core, ui, log });
+  walkthrough.restore();
 
   context.subscriptions.push(
     log,
     lazyCore,
     edits,
-    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, lazyCore, log), {
+    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, walkthrough.watchChatPage(lazyCore), log), {
       webviewOptions: { retainContextWhenHidden: false },
     }),
     ...registerCommands((id, args) => lazyCore.runCommand(id, args)),
@@ -54,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
     ...registerFixWithLlama((question, attachment) => lazyCore.core.chat.ask(question, attachment)),
     new ModelStatusBar(lazyCore),
     ...registerLanguageModelSurfaces({ core, log }),
+    walkthrough,
+    ...walkthrough.watch({ keyFor: (baseUrl) => lazyCore.core.keys.keyFor(baseUrl), answers: lazyCore.onDidSettleAnswer }),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
@@ -63,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
     trust,
     edits,
     localServers,
+    walkthrough,
     get requests() {
       return lazyCore.core.requests;
     },

@@ -16,7 +16,7 @@ import type { LmRuntime } from './lm/lmRuntime';
 import { ModelCatalog } from './models/modelCatalog';
 import { streamedChatRequest } from './requestContext';
 import { RequestContextImpl } from './requestContextImpl';
-import { ApiKeyStore } from './secrets';
+import { ApiKeyStore, type ApiKeyStoreOptions } from './secrets';
 import type { HostUi } from './ui';
 
 export interface CoreDeps {
@@ -27,6 +27,9 @@ export interface CoreDeps {
   /** The loopback ports Select Model probes for local servers; tests replace the list. */
   localServers: CommandDeps['localServers'];
   confirm: (question: string, action: string) => Thenable<boolean>;
+  /** What the key store tells the walkthrough, and the key from ASK_LLAMA_API_KEY (host/environmentKey.ts). */
+  keyOptions: ApiKeyStoreOptions;
+  walkthrough: CommandDeps['walkthrough'];
 }
 
 /** The loaded core: the objects the stand-ins in the extension bundle hand their calls to. */
@@ -43,12 +46,12 @@ export interface Core {
 }
 
 export function createCore(deps: CoreDeps): Core {
-  const { context, log, ui, approvals, localServers, confirm } = deps;
-  const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin);
+  const { context, log, ui, approvals, localServers, confirm, keyOptions, walkthrough } = deps;
+  const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin, keyOptions);
   const models = new ModelCatalog(log);
   const requests = new RequestContextImpl({ keys, approvals, models, ui, log });
   const chatController = new ChatController({ context, requests, log, confirm });
-  const commandDeps: CommandDeps = { chat: chatController, requests, keys, models, ui, log, localServers };
+  const commandDeps: CommandDeps = { chat: chatController, requests, keys, models, ui, log, localServers, walkthrough };
   return {
     keys,
     models,

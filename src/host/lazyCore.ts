@@ -3,6 +3,7 @@
 // so a window that activates Ask Llama (VS Code's chat asking for its models, the status bar) without asking it
 // anything never loads the request module, the chat controller or the commands' code.
 import * as vscode from 'vscode';
+import type { ChatMessage } from '../common/chatTypes';
 import type { HostMessage, PageMessage } from '../common/protocol';
 import type { ChatPageHandler } from './chat/chatViewProvider';
 import type * as CoreBundle from './coreBundle';
@@ -12,8 +13,11 @@ import type { BusySource } from './statusBar';
 export class LazyCore implements vscode.Disposable, BusySource, ChatPageHandler {
   private loaded: Core | undefined;
   private readonly busyChanged = new vscode.EventEmitter<boolean>();
-  private busyRelay: vscode.Disposable | undefined;
+  private readonly answerSettled = new vscode.EventEmitter<ChatMessage>();
+  private relays: vscode.Disposable[] = [];
   readonly onDidChangeBusy = this.busyChanged.event;
+  /** Fires with each answer once it has settled (ChatController.onDidSettleAnswer), from the core once loaded. */
+  readonly onDidSettleAnswer = this.answerSettled.event;
 
   constructor(private readonly deps: CoreDeps) {}
 
@@ -23,7 +27,10 @@ export class LazyCore implements vscode.Disposable, BusySource, ChatPageHandler 
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const bundle = require('./coreBundle') as typeof CoreBundle;
       const core = bundle.createCore(this.deps);
-      this.busyRelay = core.chat.onDidChangeBusy((busy) => this.busyChanged.fire(busy));
+      this.relays = [
+        core.chat.onDidChangeBusy((busy) => this.busyChanged.fire(busy)),
+        core.chat.onDidSettleAnswer((answer) => this.answerSettled.fire(answer)),
+      ];
       this.loaded = core;
     }
     return this.loaded;
@@ -53,8 +60,9 @@ export class LazyCore implements vscode.Disposable, BusySource, ChatPageHandler 
 
   /** Stops the answer in flight and flushes the chat history (deactivate() waits for it); nothing if never loaded. */
   dispose(): Promise<void> | undefined {
-    this.busyRelay?.dispose();
+    for (const relay of this.relays) relay.dispose();
     this.busyChanged.dispose();
+    this.answerSettled.dispose();
     return this.loaded?.chat.dispose();
   }
 }

@@ -27,7 +27,7 @@ export interface SizeBudget {
 
 // Issue 16's targets, held as features land: what loads at activation, what loads on first use, the page, the package.
 export const bundleBudgets: SizeBudget[] = [
-  // Ceiling: the measured 19.4 KB + 2.5 KB. Activation registers stand-ins only: what answers (the request module,
+  // Ceiling: the measured 21.4 KB (with issue 15's walkthrough progress) + 2.5 KB. Activation registers stand-ins only: what answers (the request module,
   // the chat controller, the commands' work, about 85 KB) is the core, dist/core.js, loaded on first use (issue 16;
   // before, 100.2 KB loaded at activation). What stays: the wiring, the chat view's page shell (so the page starts
   // loading as soon as the view resolves), the status bar, settings and the workspace policy (shared with the lazy
@@ -35,9 +35,9 @@ export const bundleBudgets: SizeBudget[] = [
   // History of the old ceilings: 80 KB until the chat model provider and @llama participant (issue 14); then 84, 88,
   // 97, 98, 102, 106 KB as first-run help, per-server keys, Edit Selection, Fix with Llama and Add File to Chat came
   // in; 98.5 and 100.5 KB once Edit Selection and the chat surfaces moved to their own bundles.
-  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 22 * KB },
-  // The core, on the first command, chat page or chat-surface call (src/host/lazyCore.ts): measured 85.4 KB.
-  { name: 'core (loaded on first use)', files: ['dist/core.js'], budgetBytes: 88 * KB, ceilingBytes: 88 * KB },
+  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 24 * KB },
+  // The core, on the first command, chat page or chat-surface call (src/host/lazyCore.ts): measured 87.0 KB.
+  { name: 'core (loaded on first use)', files: ['dist/core.js'], budgetBytes: 90 * KB, ceilingBytes: 90 * KB },
   // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // Edit Selection, on the first askLlama.editSelection (src/host/edits/lazyEditSelection.ts). It gets the request
