@@ -1,5 +1,6 @@
 // Wires the extension together. Nothing here does work of its own, and nothing touches the network or the disk:
-// the model list is fetched when first needed, the chat history when the view opens.
+// the model list is fetched when first needed, the chat history when the view opens (SecretStorage is read at
+// activation only when ASK_LLAMA_API_KEY is set, to store that key before the first question).
 import * as vscode from 'vscode';
 import { LOCAL_SERVER_PORTS } from './api';
 import { ChatController } from './host/chat/chatController';
@@ -13,10 +14,12 @@ import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSu
 import { ModelCatalog } from './host/models/modelCatalog';
 import { RequestContextImpl } from './host/requestContextImpl';
 import { BaseUrlApprovals } from './host/baseUrlApprovals';
+import { keyFromEnvironment } from './host/environmentKey';
 import { ApiKeyStore } from './host/secrets';
 import { ModelStatusBar } from './host/statusBar';
 import type { AskLlamaApi } from './host/testApi';
 import { createWindowUi } from './host/ui';
+import { WalkthroughProgress } from './host/walkthroughProgress';
 import { useWorkspaceSettingsPolicy } from './host/workspaceSettings';
 
 /** The chat of the active window: `deactivate()` waits for its last save. */
@@ -29,7 +32,13 @@ let activeChat: ChatController | undefined;
 export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefined {
   const log = vscode.window.createOutputChannel('Ask Llama', { log: true });
   const ui = createWindowUi();
-  const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin);
+  const walkthrough = new WalkthroughProgress(context.globalState);
+  const environmentKey = keyFromEnvironment(process.env, log);
+  const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin, {
+    onDidStore: (origin) => walkthrough.keyStored(origin),
+    fromEnvironment: environmentKey,
+  });
+  if (environmentKey) keys.prepare();
   const approvals = new BaseUrlApprovals(context.globalState);
   const trust = { isTrusted: () => vscode.workspace.isTrusted };
   useWorkspaceSettingsPolicy({ isTrusted: () => trust.isTrusted(), decision: (origin) => approvals.decision(origin) });
@@ -42,22 +51,25 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
   activeChat = chat;
   const edits = new LazyEditSelection({ requests, ui, log });
   const localServers = { ports: [...LOCAL_SERVER_PORTS] };
+  walkthrough.restore();
 
   context.subscriptions.push(
     log,
     chat,
     edits,
-    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, chat, log), {
+    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, walkthrough.watchChatPage(chat), log), {
       webviewOptions: { retainContextWhenHidden: false },
     }),
-    ...registerCommands({ chat, requests, keys, models, ui, log, localServers }),
+    ...registerCommands({ chat, requests, keys, models, ui, log, localServers, walkthrough }),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
     ...registerFixWithLlama((question, attachment) => chat.ask(question, attachment)),
     new ModelStatusBar(chat),
     ...registerLanguageModelSurfaces({ requests, models, log }),
+    walkthrough,
+    ...walkthrough.watch({ keyFor: (baseUrl) => keys.keyFor(baseUrl), answers: chat.onDidSettleAnswer }),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { ui, requests, keys, secrets: context.secrets, approvals, trust, chat, edits, localServers };
+  return { ui, requests, keys, secrets: context.secrets, approvals, trust, chat, edits, localServers, walkthrough };
 }
 
 /** VS Code waits for this promise: the answer in flight is stopped and the chat history flushed to disk. */
