@@ -20,6 +20,16 @@ export class KeyringError extends Error {
   }
 }
 
+export interface ApiKeyStoreOptions {
+  /** Called after a key has been stored for `origin` (with the origin only, never the key). */
+  onDidStore?(origin: string): void;
+  /**
+   * A key handed over by the environment (`host/environmentKey.ts`): stored once per session, for its own origin
+   * only, when that origin has no key yet — before any key is read, so the first request already finds it.
+   */
+  fromEnvironment?: { origin: string; key: string; onStored(): void };
+}
+
 export class ApiKeyStore {
   /** Every key read or stored this session, remembered only so that error text can be scrubbed of them. */
   private readonly seenKeys = new Set<string>();
@@ -34,6 +44,7 @@ export class ApiKeyStore {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly legacyKeyOrigin: () => string,
+    private readonly options: ApiKeyStoreOptions = {},
   ) {}
 
   /** The key stored for exactly this origin, if any. */
@@ -73,32 +84,47 @@ export class ApiKeyStore {
     return this.readOrigins();
   }
 
+  /** Runs the once-per-session work (see migrate) now, in the background, instead of at the first key read. */
+  prepare(): void {
+    this.migrate().catch(() => undefined); // a keyring failure is reported by the first read that needs a key
+  }
+
   /** For scrubbing error text only. */
   knownKeysForRedaction(): string[] {
     return [...this.seenKeys];
   }
 
   /**
-   * Once per session: the single key of earlier versions becomes the key of the user-level base URL's origin (unless
-   * that origin already has one), and only once it is stored is the old entry deleted, so nothing is lost when the
-   * keyring fails half-way (the next session tries again).
+   * Once per session, before any key is read: the single key of earlier versions becomes the key of the user-level
+   * base URL's origin (unless that origin already has one), and only once it is stored is the old entry deleted, so
+   * nothing is lost when the keyring fails half-way (the next session tries again). Then the environment's key, if
+   * any, is stored for its origin when that origin has none.
    */
   private migrate(): Promise<void> {
     this.migration ??= this.serially(async () => {
-      const legacy = (await this.read(LEGACY_SECRET))?.trim();
-      if (!legacy) return;
-      const origin = this.legacyKeyOrigin();
-      if (!(await this.read(secretFor(origin)))) await this.store(origin, legacy);
-      try {
-        await this.secrets.delete(LEGACY_SECRET);
-      } catch (error) {
-        throw new KeyringError('delete', error, legacy);
+      await this.migrateLegacyKey();
+      const seed = this.options.fromEnvironment;
+      if (seed && !(await this.read(secretFor(seed.origin)))?.trim()) {
+        await this.store(seed.origin, seed.key);
+        seed.onStored();
       }
     }).catch((error: unknown) => {
       this.migration = undefined;
       throw error;
     });
     return this.migration;
+  }
+
+  private async migrateLegacyKey(): Promise<void> {
+    const legacy = (await this.read(LEGACY_SECRET))?.trim();
+    if (!legacy) return;
+    const origin = this.legacyKeyOrigin();
+    if (!(await this.read(secretFor(origin)))) await this.store(origin, legacy);
+    try {
+      await this.secrets.delete(LEGACY_SECRET);
+    } catch (error) {
+      throw new KeyringError('delete', error, legacy);
+    }
   }
 
   private async store(origin: string, key: string): Promise<void> {
@@ -110,6 +136,7 @@ export class ApiKeyStore {
     this.seenKeys.add(key);
     const origins = await this.readOrigins();
     if (!origins.includes(origin)) await this.writeOrigins([...origins, origin]);
+    this.options.onDidStore?.(origin);
   }
 
   private async readOrigins(): Promise<string[]> {

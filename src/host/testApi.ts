@@ -10,6 +10,7 @@ import type { RequestContext } from './requestContext';
 import type { BaseUrlApprovals } from './baseUrlApprovals';
 import type { ApiKeyStore } from './secrets';
 import type { HostUi } from './ui';
+import type { WalkthroughProgress } from './walkthroughProgress';
 
 export interface AskLlamaApi {
   /** Mutable: replace a function to script the answer to an input box, quick pick or modal. */
@@ -28,4 +29,6 @@ export interface AskLlamaApi {
   readonly edits: LazyEditSelection;
   /** Mutable: the ports Select Model probes for local servers, so tests point it at scripted servers. */
   readonly localServers: CommandDeps['localServers'];
+  /** The walkthrough's steps: tests reset them and check that only the real event completes each. */
+  readonly walkthrough: WalkthroughProgress;
 }

@@ -6,14 +6,7 @@ import { ensureApiKey } from './apiKey';
 import { e2e } from './e2eContext';
 import { lastUserText } from './requestText';
 import { streamedAnswer } from './scriptedLlm';
-import { showAskLlamaSidebar } from './workbench';
-import type { Page } from 'playwright-core';
-
-/** The text of the active editor as Monaco renders it (visible lines; non-breaking spaces as spaces). */
-async function activeEditorText(page: Page): Promise<string> {
-  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
-  return ((await lines.innerText().catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
-}
+import { activeEditorText, showAskLlamaSidebar } from './workbench';
 
 function occurrences(text: string, needle: string): number {
   return text.split(needle).length - 1;

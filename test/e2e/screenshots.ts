@@ -1,14 +1,38 @@
-// Screenshots go to test-results/ (git-ignored); the README links the best of them.
+// Screenshots go to test-results/ (git-ignored). The README's images in media/screenshots/ are some of them, made
+// small for the .vsix as palette PNGs without dithering: `pngquant --nofs --strip 16 test-results/NAME.png`.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { resultsDir } from '../harness/paths';
 
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** The whole page, or only the `clip` rectangle (page pixels) of it. */
+export async function saveScreenshot(page: Page, name: string, clip?: Rect): Promise<string> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, clip });
   return file;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The smallest rectangle holding every given box, widened by `margin` and kept inside the page. For README images:
+ * a crop of the part that matters is a fraction of the bytes of the whole workbench.
+ */
+export async function around(page: Page, boxes: Array<Rect | null>, margin = 8): Promise<Rect> {
+  const found = boxes.filter((box): box is Rect => box !== null);
+  if (found.length === 0) throw new Error('nothing to crop around: no element had a box');
+  const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
+  const left = Math.max(0, Math.min(...found.map((b) => b.x)) - margin);
+  const top = Math.max(0, Math.min(...found.map((b) => b.y)) - margin);
+  const right = Math.min(viewport.width, Math.max(...found.map((b) => b.x + b.width)) + margin);
+  const bottom = Math.min(viewport.height, Math.max(...found.map((b) => b.y + b.height)) + margin);
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** A file-name-safe version of a test title. */

@@ -39,6 +39,14 @@ export class ScriptedLlm {
     this.chatQueue.push(...responders);
   }
 
+  /**
+   * Drops the answers scripted but never asked for: a scenario that failed before its request must not hand its
+   * answer to the next one.
+   */
+  discardUnusedAnswers(): void {
+    this.chatQueue.length = 0;
+  }
+
   /** Every chat completion request so far, in order. */
   chatRequests(): RecordedRequest[] {
     return this.chatIndexes.map((index) => this.server.requests[index]);

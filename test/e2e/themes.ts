@@ -22,8 +22,13 @@ export const themeCases: ThemeCase[] = [
 ];
 
 export async function applyTheme(page: Page, theme: ThemeCase): Promise<void> {
+  await applyWorkbenchTheme(page, theme);
+  await chatFrame(page).locator(`body.${theme.webviewBodyClass}`).waitFor({ timeout: 20_000 });
+}
+
+/** The theme for the workbench alone (the chat need not be open): for screenshots of editors and menus. */
+export async function applyWorkbenchTheme(page: Page, theme: ThemeCase): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');
   await pickQuickPickItem(page, theme.theme);
   await page.locator(`.monaco-workbench.${theme.workbenchClass}`).waitFor({ timeout: 20_000 });
-  await chatFrame(page).locator(`body.${theme.webviewBodyClass}`).waitFor({ timeout: 20_000 });
 }

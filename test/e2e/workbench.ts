@@ -86,6 +86,51 @@ export async function selectLines(page: Page, from: number, to: number): Promise
   await page.keyboard.press('Shift+End');
 }
 
+/** Moves the cursor of the focused editor to `line`:`column` (1-based) with Go to Line. */
+export async function goToLine(page: Page, line: number, column = 1): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = quickInput(page);
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`:${line}:${column}`);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** The text of the active editor as Monaco renders it (visible lines; non-breaking spaces as spaces). */
+export async function activeEditorText(page: Page): Promise<string> {
+  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  return ((await lines.innerText().catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
+}
+
+/** The active editor tab; it has the class `dirty` while its file has unsaved changes. */
+export function activeTab(page: Page, fileName: string): Locator {
+  return page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`);
+}
+
+/** Ctrl+S in the focused editor, then waits until its tab no longer shows unsaved changes. */
+export async function saveActiveEditor(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+S');
+  await page.locator(`.tabs-container .tab.active.dirty[aria-label*="${fileName}"]`).waitFor({ state: 'detached', timeout: 15_000 });
+}
+
+/**
+ * Ctrl+. on the cursor's problem: the Quick Fix menu (VS Code's action widget). Returns its entry labelled `item`
+ * once listed; the code actions of slower providers may arrive after the menu opens.
+ */
+export async function quickFixEntry(page: Page, item: string): Promise<Locator> {
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
+  await menu.waitFor({ timeout: 15_000 });
+  const entry = menu.locator('.monaco-list-row', { hasText: item }).first();
+  await entry.waitFor({ timeout: 15_000 });
+  return entry;
+}
+
+/** A button of the open modal dialog (e.g. the confirmation before a change is applied). */
+export function dialogButton(page: Page, label: string): Locator {
+  return page.locator('.monaco-dialog-box .dialog-buttons').getByRole('button', { name: label, exact: true });
+}
+
 /** Right-clicks the editor line containing `lineText` (inside the selection) and picks `item` from the menu. */
 export async function editorContextMenu(page: Page, lineText: string, item: string): Promise<void> {
   const line = page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: lineText }).first();
@@ -119,6 +164,24 @@ export async function pickQuickPickItem(page: Page, label: string): Promise<void
   await input.fill(label);
   await quickPickRow(page, label).waitFor({ timeout: 10_000 });
   await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Ticks the entry labelled `label` in the open multi-select quick pick (filtering to it first). */
+export async function checkQuickPickItem(page: Page, label: string): Promise<void> {
+  const input = quickInput(page);
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(label);
+  const row = quickPickRow(page, label);
+  await row.waitFor({ timeout: 10_000 });
+  const checkbox = row.getByRole('checkbox');
+  await checkbox.click();
+  await checkbox.and(page.locator('[aria-checked="true"]')).waitFor({ timeout: 5000 });
+}
+
+/** Clicks OK in the open multi-select quick pick (Enter would toggle the checkbox that has focus), and waits for it to close. */
+export async function confirmQuickPick(page: Page): Promise<void> {
+  await page.locator('.quick-input-widget').getByRole('button', { name: 'OK', exact: true }).click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 

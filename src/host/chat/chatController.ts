@@ -8,7 +8,7 @@
 // Settings, the key and the selection come through RequestContext; nothing here reads secrets itself.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Attachment, Chat } from '../../common/chatTypes';
+import type { Attachment, Chat, ChatMessage } from '../../common/chatTypes';
 import type { ErrorAction, HostMessage, PageMessage } from '../../common/protocol';
 import { externalLink } from '../../common/safeLink';
 import type { RequestContext } from '../requestContext';
@@ -99,6 +99,11 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
 
   get busy(): boolean {
     return this.slot.busy;
+  }
+
+  /** Fires with each answer once it has settled: done, partial, stopped or error. */
+  get onDidSettleAnswer(): vscode.Event<ChatMessage> {
+    return this.slot.onDidSettle;
   }
 
   /** The chat shown in the page (read-only view for callers and tests). */

@@ -22,6 +22,9 @@ export interface RequestSlotDeps {
 export class RequestSlot implements vscode.Disposable {
   private readonly busyEmitter = new vscode.EventEmitter<boolean>();
   readonly onDidChangeBusy: vscode.Event<boolean> = this.busyEmitter.event;
+  private readonly settledEmitter = new vscode.EventEmitter<ChatMessage>();
+  /** Fires with each answer once it has settled (its status says how it ended). */
+  readonly onDidSettle: vscode.Event<ChatMessage> = this.settledEmitter.event;
   private flight: { current: Flight; settled: Promise<void>; settle: () => void } | undefined;
   /** Increases with every question; a question overtaken by a newer one while it waited is dropped. */
   private latestTicket = 0;
@@ -71,6 +74,7 @@ export class RequestSlot implements vscode.Disposable {
     const { settle } = this.flight;
     this.flight = undefined;
     this.setBusy(false);
+    this.settledEmitter.fire(flight.answer);
     settle();
   }
 
@@ -93,6 +97,7 @@ export class RequestSlot implements vscode.Disposable {
 
   dispose(): void {
     this.busyEmitter.dispose();
+    this.settledEmitter.dispose();
   }
 
   private setBusy(busy: boolean): void {

@@ -7,6 +7,7 @@ import type { ModelCatalog } from '../models/modelCatalog';
 import type { RequestContext } from '../requestContext';
 import type { ApiKeyStore } from '../secrets';
 import type { HostUi } from '../ui';
+import type { WalkthroughStep } from '../walkthroughProgress';
 
 export interface ChatActions {
   ask(question: string, attachment?: Attachment): Promise<void>;
@@ -28,4 +29,6 @@ export interface CommandDeps {
   log: vscode.LogOutputChannel;
   /** The loopback ports Select Model probes for local servers; tests replace the list. */
   localServers: { ports: LocalServerPort[] };
+  /** Told when a walkthrough step really happens (Select Model: a model chosen). */
+  walkthrough: { complete(step: WalkthroughStep): void };
 }

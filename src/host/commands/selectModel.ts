@@ -16,7 +16,7 @@ interface ModelItem extends vscode.QuickPickItem {
   baseUrl?: string;
 }
 
-export async function selectModelCommand({ keys, models, ui, localServers }: CommandDeps): Promise<void> {
+export async function selectModelCommand({ keys, models, ui, localServers, walkthrough }: CommandDeps): Promise<void> {
   const settings = readSettings();
   const host = hostOf(settings.baseUrl);
   // Local servers are looked for only now, while the list is being made, at the same time as the server's list.
@@ -36,10 +36,14 @@ export async function selectModelCommand({ keys, models, ui, localServers }: Com
     ignoreFocusOut: true,
   });
   if (!picked) return;
-  if (picked.baseUrl && picked.modelId) return writeServerAndModel(picked.baseUrl, picked.modelId);
-  const model = picked.other ? await askForModelId(ui, settings.model) : picked.modelId;
-  if (!model) return;
-  await writeModel(model);
+  if (picked.baseUrl && picked.modelId) {
+    await writeServerAndModel(picked.baseUrl, picked.modelId);
+  } else {
+    const model = picked.other ? await askForModelId(ui, settings.model) : picked.modelId;
+    if (!model) return;
+    await writeModel(model);
+  }
+  walkthrough.complete('modelChosen');
 }
 
 function toItems(choices: ModelChoice[], host: string, local: LocalServer[]): ModelItem[] {

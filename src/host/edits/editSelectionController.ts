@@ -8,7 +8,7 @@ import type { EditRuntime } from './editRuntime';
 import type { EditCommand } from './lazyEditSelection';
 import { fileStyle } from './fileStyle';
 import { EditFailure, EditSession, fileNameOf, type AcceptOutcome, type EditState } from './editSession';
-import { EditProposalDocuments, EDIT_PROPOSAL_SCHEME } from './proposalDocuments';
+import { EditProposalDocuments } from './proposalDocuments';
 import { isWritableDocument } from './writableDocument';
 
 export type EditStartOutcome = 'noEditor' | 'noSelection' | 'readOnly' | 'cancelled' | 'tooLarge' | EditState;
@@ -33,7 +33,6 @@ export class EditSelectionController implements vscode.Disposable {
   constructor(private readonly deps: EditSelectionDeps) {
     this.disposables = [
       this.proposals,
-      vscode.workspace.registerTextDocumentContentProvider(EDIT_PROPOSAL_SCHEME, this.proposals),
       // Closing the diff tab is a rejection: the proposal would otherwise wait invisibly for Accept.
       vscode.window.tabGroups.onDidChangeTabs((event) => {
         const session = this.current;

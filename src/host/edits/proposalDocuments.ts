@@ -1,5 +1,10 @@
 // Serves the right-hand side of an Edit Selection diff: the file as it would be with the model's rewrite. The content
 // changes while the rewrite streams; change events are coalesced so a fast or degenerate stream cannot flood the diff.
+//
+// VS Code drops a change event for a document it has not finished opening: the extension host ignores the event until
+// the document has reached it, and the workbench until its model exists. A rewrite that ends between VS Code reading
+// the content (still the original file) and the document reaching the extension host would leave the diff showing the
+// original for good, so every proposal document is refreshed once more when it opens.
 import * as vscode from 'vscode';
 
 export const EDIT_PROPOSAL_SCHEME = 'ask-llama-edit';
@@ -12,11 +17,23 @@ export class EditProposalDocuments implements vscode.TextDocumentContentProvider
   readonly onDidChange = this.changes.event;
   private readonly contents = new Map<string, string>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly registrations: vscode.Disposable[];
   private counter = 0;
+
+  /** Registers itself as the content provider of `scheme` (tests use a scheme of their own). */
+  constructor(private readonly scheme = EDIT_PROPOSAL_SCHEME) {
+    this.registrations = [
+      vscode.workspace.registerTextDocumentContentProvider(scheme, this),
+      // The refresh VS Code may have dropped while it was opening the document (see the top of this file).
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (this.contents.has(document.uri.toString())) this.changes.fire(document.uri);
+      }),
+    ];
+  }
 
   /** A new document named like the file (so the diff shows its name and language) holding `content`. */
   create(fileName: string, content: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: EDIT_PROPOSAL_SCHEME, path: `/${fileName}`, query: `${process.pid}-${++this.counter}` });
+    const uri = vscode.Uri.from({ scheme: this.scheme, path: `/${fileName}`, query: `${process.pid}-${++this.counter}` });
     this.contents.set(uri.toString(), content);
     return uri;
   }
@@ -55,6 +72,7 @@ export class EditProposalDocuments implements vscode.TextDocumentContentProvider
   }
 
   dispose(): void {
+    for (const d of this.registrations) d.dispose();
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
     this.contents.clear();

@@ -95,4 +95,30 @@ describe('ApiKeyStore', () => {
     await keys.set(B, 'key-b');
     assert.deepStrictEqual(keys.knownKeysForRedaction().sort(), ['key-a', 'key-b']);
   });
+
+  it('stores a key from the environment for its own origin on first use, and only when that origin has none', async () => {
+    const secrets = new MemorySecrets();
+    const stored: string[] = [];
+    const announced: string[] = [];
+    const options = { onDidStore: (origin: string) => stored.push(origin), fromEnvironment: { origin: A, key: 'env-key', onStored: () => announced.push('stored') } };
+    const keys = new ApiKeyStore(secrets as unknown as vscode.SecretStorage, () => A, options);
+    assert.strictEqual(await keys.keyFor('https://other.example/v1'), undefined, 'another origin never gets it');
+    assert.strictEqual(await keys.get(A), 'env-key');
+    assert.deepStrictEqual(await keys.origins(), [A]);
+    assert.deepStrictEqual(stored, [A], 'the store is announced with the origin only');
+    assert.deepStrictEqual(announced, ['stored'], 'once per session');
+
+    // The next session finds the user's own key and keeps it.
+    await keys.set(A, 'users-own-key');
+    const again = new ApiKeyStore(secrets as unknown as vscode.SecretStorage, () => A, { fromEnvironment: { origin: A, key: 'env-key', onStored: () => announced.push('again') } });
+    assert.strictEqual(await again.get(A), 'users-own-key');
+    assert.deepStrictEqual(announced, ['stored'], 'a stored key is never overwritten');
+  });
+
+  it('stores the environment key before the first read, also when prepare() started it', async () => {
+    const secrets = new MemorySecrets();
+    const keys = new ApiKeyStore(secrets as unknown as vscode.SecretStorage, () => A, { fromEnvironment: { origin: A, key: 'env-key', onStored: () => undefined } });
+    keys.prepare();
+    assert.strictEqual(await keys.keyFor('https://api.aimlapi.com/v1'), 'env-key');
+  });
 });

@@ -49,10 +49,7 @@ describe('host: Edit Selection', function () {
     ui.restore();
   });
 
-  // Skipped in the full suite: it passes alone (ASK_LLAMA_TEST_GREP='Edit Selection', 6/6), but after the other suites
-  // the proposal document kept the selection's old text in two fresh-clone CI runs: an open bug in how the proposal
-  // document is refreshed when an earlier diff used the same URI (see the session note).
-  it.skip('streams the rewrite into a diff and applies it on Accept in one undo step, in the file’s CRLF and tabs', async () => {
+  it('streams the rewrite into a diff and applies it on Accept in one undo step, in the file’s CRLF and tabs', async () => {
     routeServer(server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer(REWRITE.match(/[\s\S]{1,12}/g)!) }]);
     const editor = await openFile(CRLF_TABS, 'total.js');
     selectLines(editor, 1, 5);
@@ -68,8 +65,9 @@ describe('host: Edit Selection', function () {
     assert.strictEqual(proposalTabs().length, 1, 'the proposal is shown as a diff');
     const proposalDocument = await vscode.workspace.openTextDocument(session.proposalUri);
     const expected = 'function total(items) {\r\n\treturn items.reduce((a, b) => a + b, 0);\r\n}\r\n// end\r\n';
-    // VS Code re-reads the proposal from its content provider a moment after the last piece (the provider signals a
-    // change at most every 100 ms), so the open document may still hold the previous text: wait for the refresh.
+    // VS Code re-reads the proposal from its content provider a moment after the last piece, so the open document may
+    // still hold the previous text: wait for the refresh. (It used to never come when the rewrite ended while the diff
+    // was opening; proposalDocuments.test.ts pins that case down.)
     await until(() => proposalDocument.getText() === expected, 'the proposal to show the whole rewrite').catch(() => undefined);
     assert.strictEqual(proposalDocument.getText(), expected, 'the right side is the file with the rewrite: fence stripped, CRLF, tabs');
     assert.strictEqual(editor.document.getText(), CRLF_TABS, 'nothing changes before Accept');
