@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { ensureApiKey } from './apiKey';
 import { e2e } from './e2eContext';
-import { allMessageText, lastUserText } from './requestText';
+import { allMessageText } from './requestText';
 import { saveScreenshot, saveScreenshotOf } from './screenshots';
 import { scriptedModelId, streamedAnswer } from './scriptedLlm';
 import {
@@ -57,7 +57,8 @@ describe("VS Code's Chat view with Ask Llama models", () => {
       await sendInVsCodeChat(page, question);
       const request = await llm.waitForChatRequest(requestNumber);
       assert.strictEqual(request.json?.model, scriptedModelId, 'the request goes to the model picked in the Chat view');
-      assert.ok(lastUserText(request).includes(question), `the question is not in the request: ${lastUserText(request).slice(0, 500)}`);
+      // Agent mode wraps the question in Copilot's context and reminders, in one or more user messages.
+      assert.ok(allMessageText(request).includes(question), `the question is not in the request; its end: ${allMessageText(request).slice(-400)}`);
       // Agent mode hands the model VS Code's tools, which only models declaring tool calling get (and are listed for).
       assert.ok(Array.isArray(request.json?.tools) && request.json.tools.length > 0, 'the Chat view sent no tools');
       await waitForVsCodeChatAnswer(page, 'Recursion is a function calling itself');

@@ -106,6 +106,13 @@ export async function sendInVsCodeChat(page: Page, text: string): Promise<void> 
   const input = page.locator('.interactive-input-part .native-edit-context').first();
   await input.focus();
   await page.keyboard.type(text);
+  // Under load a key can land before the input has the focus: send only what was typed in full.
+  const typed = () => page.locator('.interactive-input-part .view-lines').first().innerText().then((shown) => shown.replace(/\u00a0/g, ' '));
+  const deadline = Date.now() + 10_000;
+  while (!(await typed()).includes(text.trim())) {
+    if (Date.now() > deadline) throw new Error(`the Chat view's input shows ${JSON.stringify(await typed())}, not ${JSON.stringify(text)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await page.locator('.interactive-input-part .suggest-widget.visible').waitFor({ state: 'hidden', timeout: 10_000 });
   await page.keyboard.press('Enter');
 }
