@@ -1,5 +1,5 @@
 // Registers Ask Llama's surfaces in VS Code's own AI features, each only where the running VS Code has the API:
-// the chat model provider needs 1.104, the @llama participant 1.91 (see vscodeLmTypes.d.ts). On an older VS Code, or
+// the chat model provider needs 1.104, the @llama participant 1.90 (see vscodeLmTypes.d.ts). On an older VS Code, or
 // a fork without them, nothing is registered and nothing fails: the sidebar and commands do not depend on these.
 // Registration happens at activation; what answers (dist/lm.js, built from lmBundle.ts) loads on the first call.
 import * as vscode from 'vscode';
