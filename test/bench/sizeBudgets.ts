@@ -40,8 +40,9 @@ export const bundleBudgets: SizeBudget[] = [
   // question was, +1 KB for sending the current file when nothing is selected (issue 13); +4 KB for the @llama
   // participant, which landed after those ceilings were set (issue 14); +1 KB for issue 15's local-server discovery in
   // Select Model, measured on top of all of those; +2.5 KB for issue 15's walkthrough steps on real events and the key
-  // from ASK_LLAMA_API_KEY (measured 102.6 KB).
-  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 103 * KB },
+  // from ASK_LLAMA_API_KEY (measured 102.6 KB); +1.1 KB for Select Model's live picker (local servers added as they
+  // answer, with a spinner; measured 103.7 KB).
+  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 104 * KB },
   // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // Edit Selection, on the first askLlama.editSelection (src/host/edits/lazyEditSelection.ts). It gets the request
