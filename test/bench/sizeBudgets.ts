@@ -40,8 +40,9 @@ export const bundleBudgets: SizeBudget[] = [
   // question was, +1 KB for sending the current file when nothing is selected (issue 13); +4 KB for the @llama
   // participant, which landed after those ceilings were set (issue 14); +1 KB for issue 15's local-server discovery in
   // Select Model, measured on top of all of those; +2.5 KB for issue 15's walkthrough steps on real events and the key
-  // from ASK_LLAMA_API_KEY (measured 102.6 KB).
-  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 103 * KB },
+  // from ASK_LLAMA_API_KEY (measured 102.6 KB); +2 KB for the chat's current-file chip (issue 13: the offer that follows
+  // the editor, and the one budget shared by the selection, the current file and the attached files; measured 104.5 KB).
+  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 105 * KB },
   // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // Edit Selection, on the first askLlama.editSelection (src/host/edits/lazyEditSelection.ts). It gets the request
@@ -52,8 +53,9 @@ export const bundleBudgets: SizeBudget[] = [
   { name: 'chat surfaces of VS Code (loaded on first use)', files: ['dist/lm.js'], budgetBytes: 13 * KB, ceilingBytes: 13 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
   // 150 KB until the guard against degenerate answers (issue 12: painting in budgeted pieces, the growth rule,
-  // plain-text blocks, about 4.4 KB minified, of which #private fields in the files it touched won back 2.4 KB).
-  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB, ceilingBytes: 152 * KB },
+  // plain-text blocks, about 4.4 KB minified, of which #private fields in the files it touched won back 2.4 KB); +1 KB
+  // for the current-file chip (issue 13; measured 152.3 KB).
+  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB, ceilingBytes: 153 * KB },
 ];
 
 // Ceiling as before issue 16; the target is what the issue asks for.
