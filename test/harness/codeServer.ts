@@ -88,10 +88,12 @@ export async function startCodeServer(toolchain: Toolchain, options: CodeServerO
   }
 
   const args = [toolchain.codeServerEntry, ...common, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
-    // A disconnected window's extension host otherwise waits 3 hours for a reconnect.
-    '--reconnection-grace-time', '5'];
-  if (options.smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'];
+  // A disconnected window's extension host otherwise waits 3 hours for a reconnect. Older code-servers (4.90) lack
+  // the flag and refuse unknown ones; there the process group's kill at cleanup is what ends that host.
+  if (knowsFlag(toolchain, 'reconnection-grace-time')) args.push('--reconnection-grace-time', '5');
+  // code-server 4.90 (VS Code 1.90) has no --vscode-option; its workbench reads the test payload without the flag.
+  if (options.smokeTestDriver && knowsFlag(toolchain, 'vscode-option')) args.push('--vscode-option', 'enable-smoke-test-driver');
 
   const started = Date.now();
   let output = '';
@@ -106,6 +108,12 @@ export async function startCodeServer(toolchain: Toolchain, options: CodeServerO
   await waitForHealth(origin, server.exited, () => output);
   progress(`code-server ${origin} up in ${secondsSince(started)}`);
   return { origin, port, userDataDir: dirs.userData, exited: server.exited, output: () => output, stop: server.stop };
+}
+
+/** Whether this code-server's command line accepts `--<flag>` (it exits on unknown flags). */
+function knowsFlag(toolchain: Toolchain, flag: string): boolean {
+  const cli = path.join(path.dirname(toolchain.codeServerEntry), 'cli.js');
+  return fs.existsSync(cli) && fs.readFileSync(cli, 'utf8').includes(`"${flag}"`);
 }
 
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {

@@ -15,4 +15,7 @@ export const vsixPath = process.env.ASK_LLAMA_VSIX ? path.resolve(process.env.AS
 /** The compiled integration entry point, without extension (the workbench payload and test-electron both want that). */
 export const integrationEntry = path.join(repoRoot, 'out', 'test', 'integration', 'index');
 
+/** The compat smoke suite's entry (`npm run test:compat`, VS Code 1.90), likewise without extension. */
+export const compatEntry = path.join(repoRoot, 'out', 'test', 'integration', 'compat', 'index');
+
 export const chromiumPath = process.env.ASK_LLAMA_CHROMIUM ?? '/usr/bin/chromium';

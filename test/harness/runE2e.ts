@@ -6,6 +6,7 @@ import * as path from 'path';
 import type MochaTypes = require('mocha');
 import { Mocha } from './mochaClass';
 import { setE2eContext } from '../e2e/e2eContext';
+import { E2E_ENVIRONMENT_KEY } from '../e2e/environmentKey';
 import { ForwardingProxy } from '../support/forwardingProxy';
 import { ScriptedLlm } from '../e2e/scriptedLlm';
 import { saveScreenshot, slug } from '../e2e/screenshots';
@@ -45,6 +46,8 @@ async function main(): Promise<number> {
   const server = await startCodeServer(toolchain, {
     smokeTestDriver: false, // notification toasts must be visible
     install: [vsixPath],
+    // As `npm run try` hands over a user's key; scenario 10 checks where it ends up. Also overrides one in the shell.
+    env: { ASK_LLAMA_API_KEY: E2E_ENVIRONMENT_KEY },
     settings: {
       'askLlama.baseUrl': baseUrl,
       'http.proxy': proxy.url,

@@ -1,6 +1,9 @@
 // `npm run test:integration`: runs test/integration inside a real VS Code extension host and exits with the
 // suite's code. Default: code-server (VS Code 1.139 web) + headless chromium, the workbench loading the extension
 // under development and the tests from its URL payload. ASK_LLAMA_VSCODE=desktop uses @vscode/test-electron instead.
+// `--compat` (`npm run test:compat`) runs the compat smoke suite (test/integration/compat) in code-server 4.90.3
+// (VS Code 1.90, the `engines` floor) and then fails on any error the extension left in the server's logs.
+// ASK_LLAMA_CODE_SERVER picks another code-server version for either.
 import * as fs from 'fs';
 import * as path from 'path';
 import { launchBrowser } from './browser';
@@ -8,9 +11,10 @@ import { runMain } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { formatHostLog } from './hostOutput';
 import { findSummary, isSuiteStartLine } from './suiteLines';
-import { integrationEntry, repoRoot, resultsDir } from './paths';
+import { compatEntry, integrationEntry, repoRoot, resultsDir } from './paths';
 import { progress, secondsSince } from './log';
-import { ensureToolchain } from './toolchain';
+import { compatCodeServerVersion, defaultCodeServerVersion, ensureToolchain, requestedCodeServerVersion } from './toolchain';
+import { extensionErrorsInLogs } from './serverLogs';
 import { workbenchUrl } from './workbenchUrl';
 import { makeWorkspace } from './workspace';
 
@@ -21,10 +25,17 @@ async function main(): Promise<number> {
     const { runIntegrationDesktop } = await import('./integrationDesktop');
     return runIntegrationDesktop();
   }
-  if (!fs.existsSync(`${integrationEntry}.js`)) throw new Error(`${integrationEntry}.js is missing: run npm run compile-tests`);
+  const compat = process.argv.includes('--compat');
+  const testsEntry = compat ? compatEntry : integrationEntry;
+  if (!fs.existsSync(`${testsEntry}.js`)) throw new Error(`${testsEntry}.js is missing: run npm run compile-tests`);
   const started = Date.now();
-  const toolchain = await ensureToolchain();
-  const server = await startCodeServer(toolchain, { smokeTestDriver: true });
+  const toolchain = await ensureToolchain(requestedCodeServerVersion(compat ? compatCodeServerVersion : defaultCodeServerVersion));
+  progress(`VS Code ${toolchain.vscodeVersion} (code-server ${toolchain.codeServerVersion})${compat ? ': the compat smoke suite' : ''}`);
+  const grep = process.env.ASK_LLAMA_TEST_GREP;
+  const hostEnv: Record<string, string> = { ASK_LLAMA_EXPECT_VSCODE: toolchain.vscodeVersion, ...(grep ? { ASK_LLAMA_TEST_GREP: grep } : {}) };
+  // Through the payload (VS Code 1.139) and the server's environment, which its extension hosts inherit (1.90 has no
+  // `extensionEnvironment` in the payload).
+  const server = await startCodeServer(toolchain, { smokeTestDriver: true, env: hostEnv });
   const workspace = makeWorkspace();
   const { page } = await launchBrowser();
 
@@ -52,11 +63,10 @@ async function main(): Promise<number> {
   });
   page.on('pageerror', (error) => progress(`workbench page error: ${error.message}`));
 
-  const grep = process.env.ASK_LLAMA_TEST_GREP;
   const url = workbenchUrl(server.origin, workspace, {
     extensionDevelopmentPath: repoRoot,
-    extensionTestsPath: integrationEntry,
-    extensionEnvironment: grep ? { ASK_LLAMA_TEST_GREP: grep } : undefined,
+    extensionTestsPath: testsEntry,
+    extensionEnvironment: hostEnv,
   });
   progress(`opening the workbench; the suite's output follows`);
   await page.goto(url);
@@ -82,12 +92,22 @@ async function main(): Promise<number> {
     progress('0 tests ran: counted as a failure');
     return 1;
   }
+  if (compat) {
+    const errors = extensionErrorsInLogs(server.userDataDir, [workbenchLogsDir]);
+    if (errors.length > 0) {
+      progress(`the extension left ${errors.length} error/warning line(s) in the server's logs:\n${errors.join('\n')}`);
+      return 1;
+    }
+    progress("no error or warning from the extension in the server's logs");
+  }
   return result === 0 && summary.failed === 0 ? 0 : 1;
 }
 
 /** The workbench hands over its logs (renderer, extension host, server) at exit: keep them for diagnosis. */
+const workbenchLogsDir = path.join(resultsDir, 'integration-logs');
+
 function saveLogs(logs: Array<{ relativePath: string; contents: string }>): void {
-  const dir = path.join(resultsDir, 'integration-logs');
+  const dir = workbenchLogsDir;
   fs.rmSync(dir, { recursive: true, force: true });
   for (const log of logs ?? []) {
     const file = path.join(dir, log.relativePath);

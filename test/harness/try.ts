@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   const toolchain = await ensureToolchain();
   const backend = await chooseTryBackend(port);
   onCleanup(`${backend.mode} backend`, () => backend.stop());
-  const server = await startCodeServer(toolchain, { smokeTestDriver: false, port, install: [vsixPath], settings: backend.settings });
+  const server = await startCodeServer(toolchain, { smokeTestDriver: false, port, install: [vsixPath], settings: backend.settings, env: backend.env });
   const url = workbenchUrl(server.origin, folder);
   process.stdout.write(`\nAsk Llama is running in VS Code (code-server) at:\n\n  ${url}\n\n` +
     `Open it in a browser on this machine.\n\n${backend.explanation}\n\n` +

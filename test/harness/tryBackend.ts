@@ -7,26 +7,31 @@ import { DEMO_MODEL_ID, startDemoServer } from './demoServer';
 export interface TryBackend {
   mode: 'api-key' | 'local-server' | 'demo';
   settings: Record<string, unknown>;
+  /** Extra environment for code-server and the extension hosts it starts. */
+  env?: Record<string, string>;
   /** Printed after the address. */
   explanation: string;
   stop(): Promise<void>;
 }
 
-const toRealApi = 'To switch to the real AI/ML API: remove askLlama.baseUrl and askLlama.model from the user settings\n' +
-  '  ("Preferences: Open User Settings (JSON)"), then run "Ask Llama: Set API Key" (kept in VS Code\'s secret storage)\n' +
-  '  and "Ask Llama: Select Model"; or stop and rerun with ASK_LLAMA_API_KEY set.';
+const toRealApi = 'To switch to the real AI/ML API: stop and rerun with ASK_LLAMA_API_KEY set; or remove askLlama.baseUrl\n' +
+  '  and askLlama.model from the user settings ("Preferences: Open User Settings (JSON)"), then run "Ask Llama: Set API\n' +
+  '  Key" (kept in VS Code\'s secret storage) and "Ask Llama: Select Model".';
 
 /** `codeServerPort` is skipped when probing: code-server itself answers there (8080 is also llama.cpp's port). */
 export async function chooseTryBackend(codeServerPort: number): Promise<TryBackend> {
-  if (process.env.ASK_LLAMA_API_KEY) {
-    // Not stored for the user: in code-server the workbench keeps SecretStorage in the browser (its localStorage, or
-    // memory), not in the server's user-data-dir, so a key set from a headless browser would never reach theirs.
+  const key = process.env.ASK_LLAMA_API_KEY?.trim();
+  if (key) {
+    // Handed to code-server's environment, which its extension hosts inherit: Ask Llama stores the key in the
+    // profile's SecretStorage for the AI/ML API's origin only (src/host/environmentKey.ts). In code-server that storage
+    // is the browser's, so each browser that opens the workbench gets it when Ask Llama starts there.
     return {
       mode: 'api-key',
       settings: {},
-      explanation: 'Mode: AI/ML API (ASK_LLAMA_API_KEY is set).\n' +
-        '  `npm run try` does not store the key for you (keys live only in VS Code\'s secret storage, never in settings\n' +
-        '  or files): run "Ask Llama: Set API Key" once in the workbench and paste it; it is kept until you stop.',
+      env: { ASK_LLAMA_API_KEY: key },
+      explanation: 'Mode: AI/ML API (ASK_LLAMA_API_KEY is set). When Ask Llama starts in the window, it stores the key in\n' +
+        '  this temporary profile\'s secret storage, for https://api.aimlapi.com only ("Ask Llama: Show Log" says so, never\n' +
+        '  the key); it goes away on exit with the profile.',
       stop: async () => undefined,
     };
   }

@@ -1,7 +1,8 @@
 // The extension-host side of the integration suite: the workbench (code-server) or @vscode/test-electron loads
 // this module inside a real extension host and awaits `run()`. It runs every compiled
-// `out/test/integration/**/*.test.js` with mocha, honours ASK_LLAMA_TEST_GREP, prints `N passed, N failed`
-// (the harness reads that line) and rejects when anything failed or nothing ran.
+// `out/test/integration/**/*.test.js` but the compat smoke suite's (compat/, run by its own entry on VS Code 1.90)
+// with mocha, honours ASK_LLAMA_TEST_GREP, prints `N passed, N failed` (the harness reads that line) and rejects when
+// anything failed or nothing ran.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { compiledTestFiles } from '../harness/compiledTests';
@@ -18,12 +19,16 @@ export let activeAtStart: boolean | undefined;
 
 const smokeFile = 'smoke.test.js';
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuite(testFiles(__dirname));
+}
+
+/** Runs `files` with mocha in this extension host (shared with compat/index.ts). */
+export async function runSuite(files: string[]): Promise<void> {
   activeAtStart = vscode.extensions.getExtension(extensionId)?.isActive;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
   const grep = process.env.ASK_LLAMA_TEST_GREP;
   if (grep) mocha.grep(grep);
-  const files = testFiles(__dirname);
   for (const file of files) mocha.addFile(file);
   console.log(suiteStartLine(files.length));
 
@@ -39,8 +44,11 @@ export async function run(): Promise<void> {
   if (passes === 0) throw new Error(grep ? `no integration test matches ASK_LLAMA_TEST_GREP=${grep}` : 'no integration test ran');
 }
 
-/** Every compiled test below `dir`, the smoke test first (it checks the state before others activate anything). */
+/** Every compiled test below `dir` but compat/'s, the smoke test first (it checks the state before others activate anything). */
 function testFiles(dir: string): string[] {
   const first = path.join(dir, smokeFile);
-  return compiledTestFiles(dir).sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
+  const compat = path.join(dir, 'compat') + path.sep;
+  return compiledTestFiles(dir)
+    .filter((file) => !file.startsWith(compat))
+    .sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
 }
