@@ -41,7 +41,7 @@ export async function runChatAttempt(
       method: 'POST',
       headers: plan.headers,
       body: plan.body,
-      signal: control.signal,
+      stopper: control,
     });
     headerRequestId = response.headers.get('x-inference-id') ?? undefined;
     if (!response.ok) throw await httpError(response, plan, control);

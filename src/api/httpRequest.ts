@@ -5,6 +5,7 @@
 // safely; a 3xx is reported like any other unexpected status) and no compression is asked for. Proxies work as with
 // node-fetch: VS Code's proxy support patches the `http`/`https` modules both use.
 import type * as Http from 'http';
+import { urlToHttpOptions } from 'url';
 
 export interface HttpResponse {
   status: number;
@@ -18,40 +19,65 @@ export interface HttpRequestInit {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
-  /** Aborting destroys the request: before the response, the promise rejects; after, the body errors. */
-  signal: AbortSignal;
+  /**
+   * Stopping destroys the request: before the response, the promise rejects; after, the body closes (unless it was
+   * read to its end, when there is nothing left to stop). A stop callback rather than an AbortSignal: a signal costs
+   * a listener per request and a DOMException per abort, on every request's path (AttemptControl.onStop).
+   */
+  stopper: { onStop(stop: () => void): void };
 }
 
 type Client = Pick<typeof Http, 'request'>;
 
+/** The last URL's request options: a chat sends every request to the same URL, and parsing it is not free. */
+let lastTarget: { url: string; options: Http.RequestOptions; https: boolean } | undefined;
+
+function targetOf(url: string): { options: Http.RequestOptions; https: boolean } {
+  if (lastTarget?.url === url) return lastTarget;
+  const parsed = new URL(url); // throws on a malformed URL
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new Error(`Only http and https URLs are supported, not ${parsed.protocol}`);
+  }
+  lastTarget = { url, options: urlToHttpOptions(parsed), https: parsed.protocol === 'https:' };
+  return lastTarget;
+}
+
 /** Resolves once the status line and headers are in; the body is then read from `body`. */
 export function httpRequest(url: string, init: HttpRequestInit): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
-    let target: URL;
+    let target: { options: Http.RequestOptions; https: boolean };
     try {
-      target = new URL(url);
+      target = targetOf(url);
     } catch (error) {
       reject(error);
       return;
     }
-    if (target.protocol !== 'http:' && target.protocol !== 'https:') {
-      reject(new Error(`Only http and https URLs are supported, not ${target.protocol}`));
-      return;
-    }
     // Loaded on the first request, like everything network-related, so activation does not pay for it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const client = require(target.protocol === 'https:' ? 'https' : 'http') as Client;
+    const client = require(target.https ? 'https' : 'http') as Client;
     const headers: Record<string, string | number> = { ...init.headers };
     if (init.body !== undefined) headers['Content-Length'] = Buffer.byteLength(init.body);
-    const request = client.request(target, { method: init.method, headers, signal: init.signal }, (response) => {
+    let received: Http.IncomingMessage | undefined;
+    const request = client.request({ ...target.options, method: init.method, headers }, (response) => {
+      received = response;
       // An unheard 'error' would crash the extension host: readers see it through their own listeners.
       response.on('error', () => undefined);
       resolve(wrapResponse(response));
     });
     // Stays attached after the response: a late socket error must not go unheard either.
     request.on('error', reject);
+    init.stopper.onStop(() => {
+      // Before the response the promise must reject, so it gets an error; after it, readers see the body close
+      // (bodyReading.ts) and the attempt knows why it stopped, so no error is built (a stack each time).
+      if (received === undefined) request.destroy(abortError());
+      else if (!received.readableEnded) received.destroy();
+    });
     request.end(init.body);
   });
+}
+
+function abortError(): Error {
+  return Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR' });
 }
 
 function wrapResponse(response: Http.IncomingMessage): HttpResponse {

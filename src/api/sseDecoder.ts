@@ -11,15 +11,19 @@ const SPACE = 32;
 const COLON = 58;
 
 export class SseDecoder {
-  // fatal: false → malformed bytes become U+FFFD instead of throwing mid-answer; the default ignoreBOM: false makes
-  // the decoder drop one leading byte-order mark, even when its three bytes arrive in different reads.
-  private readonly textDecoder = new TextDecoder('utf-8');
+  // fatal: false → malformed bytes become U+FFFD instead of throwing mid-answer. Made for the first read that is not
+  // all ASCII (most streams never have one, and making it is not free on a short answer's path to its first delta).
+  // Made at the start of the stream, ignoreBOM: false drops one leading byte-order mark, even when its three bytes
+  // arrive in different reads; made later, it keeps a byte-order mark, which is then text like any other character.
+  private textDecoder: TextDecoder | undefined;
+  /** Some of the stream has been decoded: a byte-order mark from here on is not the stream's first character. */
+  private started = false;
   /**
-   * True once the TextDecoder has seen the start of the stream (so its BOM handling is done) and holds no partial
-   * character. Only then may an all-ASCII read bypass it: ASCII decodes identically as latin1, which is several
+   * True when the TextDecoder holds no partial character (or does not exist yet; an all-ASCII read holds no
+   * byte-order mark). Only then may an all-ASCII read bypass it: ASCII decodes identically as latin1, which is several
    * times faster than the TextDecoder and yields compact one-byte strings for everything downstream.
    */
-  private asciiBypassSafe = false;
+  private asciiBypassSafe = true;
   /** The unfinished last line of the previous read. */
   private pending = '';
   /** A read ended in "\r": if the next read starts with "\n", that "\n" belongs to the same line break. */
@@ -43,9 +47,11 @@ export class SseDecoder {
     if (this.asciiBypassSafe && isAscii(bytes)) {
       text = asBuffer(bytes).toString('latin1');
     } else {
+      this.textDecoder ??= new TextDecoder('utf-8', { ignoreBOM: this.started });
       text = this.textDecoder.decode(bytes, { stream: true });
       this.asciiBypassSafe = text.length > 0 && !endsInsideCharacter(bytes);
     }
+    this.started = true;
     if (text.length > 0) this.pushText(text);
   }
 
@@ -54,7 +60,7 @@ export class SseDecoder {
    * servers that close right after `data: [DONE]\n` mean it.
    */
   end(): void {
-    const tail = this.textDecoder.decode();
+    const tail = this.textDecoder?.decode() ?? '';
     if (tail.length > 0) this.pushText(tail);
     if (this.pending.length > 0) {
       const line = this.pending;

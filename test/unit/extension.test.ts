@@ -44,18 +44,24 @@ interface Bundle {
   deactivate(): unknown;
 }
 
-function loadBundle(): Bundle {
-  const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
-  const original = loader._load;
+const core = path.join(path.dirname(bundle), 'core.js');
+const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
+const originalLoad = loader._load;
+
+// The core (dist/core.js) is loaded on first use, after activate() returned: `vscode` stays faked for every test here.
+before(() => {
   loader._load = function (request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? fakeVscode : original.call(this, request, ...rest);
+    return request === 'vscode' ? fakeVscode : originalLoad.call(this, request, ...rest);
   };
-  try {
-    delete require.cache[bundle];
-    return require(bundle);
-  } finally {
-    loader._load = original;
-  }
+});
+after(() => {
+  loader._load = originalLoad;
+});
+
+function loadBundle(): Bundle {
+  delete require.cache[bundle];
+  delete require.cache[core];
+  return require(bundle);
 }
 
 function contextIn(extensionMode: number, storageFolder = path.join(os.tmpdir(), 'ask-llama-exports-test')): unknown {
@@ -79,6 +85,20 @@ describe('the packaged extension exports nothing', () => {
   it('control: in Test mode (the integration harness) it returns the test API, so the check above can fail', () => {
     const api = loadBundle().activate(contextIn(ExtensionMode.Test)) as Record<string, unknown> | undefined;
     assert.ok(api && 'keys' in api && 'ui' in api, 'the test API in Test mode');
+  });
+});
+
+describe('what activation loads (issue 16)', () => {
+  it('activate() loads only dist/extension.js; the core (dist/core.js) loads on first use', () => {
+    const api = loadBundle().activate(contextIn(ExtensionMode.Test)) as { requests: unknown };
+    assert.strictEqual(require.cache[core], undefined, 'dist/core.js not loaded by activation');
+    assert.ok(api.requests, 'the request context, from the core');
+    assert.ok(require.cache[core], 'dist/core.js loaded on first use');
+  });
+
+  it("dist/core.js takes the settings module from dist/extension.js (one copy of the workspace policy's state)", () => {
+    const text = fs.readFileSync(core, 'utf8');
+    assert.ok(text.includes('require("./extension.js").sharedModules["src/host/config.ts"]'), 'config.ts read from the extension bundle');
   });
 });
 

@@ -2,10 +2,9 @@
 // editSelectionBundle.ts) on the first askLlama.editSelection: a user who never edits a selection never pays for it.
 // Accept / Reject / Stop only act on an open proposal, so before the first edit they have nothing to do.
 import * as vscode from 'vscode';
-import { ApiError, chat } from '../../api';
-import { buildEditPrompt } from '../../common/editPrompt';
-import { streamedChatRequest, type RequestContext } from '../requestContext';
+import type { RequestContext } from '../requestContext';
 import type { HostUi } from '../ui';
+import type { EditRuntime } from './editRuntime';
 import type * as EditsBundle from './editSelectionBundle';
 import type { EditSelectionController } from './editSelectionController';
 import type { EditSession } from './editSession';
@@ -14,7 +13,8 @@ export const EDIT_COMMANDS = ['askLlama.editSelection', 'askLlama.acceptEdit', '
 export type EditCommand = (typeof EDIT_COMMANDS)[number];
 
 export interface LazyEditSelectionDeps {
-  requests: RequestContext;
+  /** The core (lazyCore.ts), loaded with Edit Selection: the request context and the request module to inject. */
+  core: () => { requests: RequestContext; editRuntime: EditRuntime };
   ui: HostUi;
   log: vscode.LogOutputChannel;
 }
@@ -42,7 +42,8 @@ export class LazyEditSelection implements vscode.Disposable {
     if (!this.loaded) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const bundle = require('./editSelectionBundle') as typeof EditsBundle;
-      this.loaded = new bundle.EditSelectionController({ ...this.deps, runtime: { chat, ApiError, streamedChatRequest, buildEditPrompt } });
+      const { requests, editRuntime } = this.deps.core();
+      this.loaded = new bundle.EditSelectionController({ requests, ui: this.deps.ui, log: this.deps.log, runtime: editRuntime });
     }
     return this.loaded;
   }

@@ -3,23 +3,30 @@
 // a fork without them, nothing is registered and nothing fails: the sidebar and commands do not depend on these.
 // Registration happens at activation; what answers (dist/lm.js, built from lmBundle.ts) loads on the first call.
 import * as vscode from 'vscode';
-import { chat, hostOf } from '../../api';
-import { affectsModelOrBaseUrl, readSettings } from '../config';
+import { affectsModelOrBaseUrl } from '../config';
 import type { ModelCatalog } from '../models/modelCatalog';
-import { streamedChatRequest, type RequestContext } from '../requestContext';
+import type { RequestContext } from '../requestContext';
 import type * as LmBundle from './lmBundle';
 import { LM_VENDOR, PARTICIPANT_ID } from './lmIds';
 import type { LmModelInfo } from './lmModelInfo';
-import type { LmDeps } from './lmRuntime';
+import type { LmDeps, LmRuntime } from './lmRuntime';
 
 export interface LanguageModelSurfaceDeps {
-  requests: RequestContext;
-  models: ModelCatalog;
+  /** The core (lazyCore.ts), loaded on the first call: the request context, the model list, the runtime to inject. */
+  core: () => { requests: RequestContext; models: ModelCatalog; lmRuntime: LmRuntime };
   log: vscode.LogOutputChannel;
 }
 
 export function registerLanguageModelSurfaces(surfaceDeps: LanguageModelSurfaceDeps): vscode.Disposable[] {
-  const deps: LmDeps = { ...surfaceDeps, runtime: { chat, hostOf, readSettings, streamedChatRequest } };
+  let loadedDeps: LmDeps | undefined;
+  const lmDeps = (): LmDeps => {
+    if (!loadedDeps) {
+      const { requests, models, lmRuntime } = surfaceDeps.core();
+      loadedDeps = { requests, models, log: surfaceDeps.log, runtime: lmRuntime };
+    }
+    return loadedDeps;
+  };
+  const deps = { lmDeps, log: surfaceDeps.log };
   const disposables: vscode.Disposable[] = [];
   if (typeof vscode.lm?.registerLanguageModelChatProvider === 'function') {
     try {
@@ -34,7 +41,7 @@ export function registerLanguageModelSurfaces(surfaceDeps: LanguageModelSurfaceD
   if (typeof vscode.chat?.createChatParticipant === 'function') {
     try {
       const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, (request, context, stream, token) =>
-        loadLmBundle().answerChatRequest(deps, request, context, stream, token),
+        loadLmBundle().answerChatRequest(deps.lmDeps(), request, context, stream, token),
       );
       participant.iconPath = new vscode.ThemeIcon('comment-discussion');
       participant.followupProvider = { provideFollowups: (result) => loadLmBundle().followupsFor(result) };
@@ -62,14 +69,14 @@ class LazyChatModelProvider implements vscode.LanguageModelChatProvider<LmModelI
   private loaded: LmBundle.AskLlamaChatModelProvider | undefined;
   readonly onDidChangeLanguageModelChatInformation = this.changed.event;
 
-  constructor(private readonly deps: LmDeps) {
+  constructor(private readonly deps: { lmDeps: () => LmDeps }) {
     this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsModelOrBaseUrl(event) || event.affectsConfiguration('askLlama.maxTokens')) this.changed.fire();
     });
   }
 
   private get provider(): LmBundle.AskLlamaChatModelProvider {
-    this.loaded ??= new (loadLmBundle().AskLlamaChatModelProvider)(this.deps);
+    this.loaded ??= new (loadLmBundle().AskLlamaChatModelProvider)(this.deps.lmDeps());
     return this.loaded;
   }
 

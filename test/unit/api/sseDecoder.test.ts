@@ -65,6 +65,11 @@ describe('api/sseDecoder', () => {
     assert.deepStrictEqual(decode([bytes('data: a\n\n'), bytes('data: \uFEFFb\n\n')]), [{ data: 'a' }, { data: '\uFEFFb' }]);
   });
 
+  it('keeps a U+FEFF that begins the first read that is not all ASCII, after an ASCII start', () => {
+    // The UTF-8 decoder is made only for the first such read: it must not take that read for the stream's start.
+    assert.deepStrictEqual(decode([bytes('data: a\n\ndata: '), bytes('\uFEFFb\n\n')]), [{ data: 'a' }, { data: '\uFEFFb' }]);
+  });
+
   it('reassembles multi-byte UTF-8 characters split at any byte', () => {
     assertEverySplit('data: héllo ✓ 🦙 ünïcödé\n\n', [{ data: 'héllo ✓ 🦙 ünïcödé' }]);
   });
