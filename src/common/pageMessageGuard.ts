@@ -35,7 +35,8 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
       return { type: 'removeFile', index: raw.index };
     case 'send':
       if (!isText(raw.text, MAX_QUESTION_CHARS) || typeof raw.includeSelection !== 'boolean') return undefined;
-      return { type: 'send', text: raw.text, includeSelection: raw.includeSelection };
+      if (raw.includeCurrentFile !== undefined && typeof raw.includeCurrentFile !== 'boolean') return undefined;
+      return { type: 'send', text: raw.text, includeSelection: raw.includeSelection, ...(raw.includeCurrentFile ? { includeCurrentFile: true } : {}) };
     case 'editLast':
       if (!isText(raw.text, MAX_QUESTION_CHARS)) return undefined;
       return { type: 'editLast', text: raw.text };

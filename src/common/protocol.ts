@@ -30,7 +30,16 @@ export type HostMessage =
   | { type: 'notice'; text: string; level: 'info' | 'warning' }
   /** The files attached to the next question, as chips (`label` says what was cut: "p.ts (lines 1–420 of 900)"). */
   | { type: 'files'; files: { label: string; cut: boolean }[] }
+  /** The active editor's file, offered to the next question when nothing is selected; undefined: none offered. */
+  | { type: 'currentFile'; file?: CurrentFileChip }
   | { type: 'focusInput'; text?: string };
+
+/** The current file's chip: `label` says which lines will be sent, or that none fit (then `cut` and nothing is sent). */
+export interface CurrentFileChip {
+  fileName: string;
+  label: string;
+  cut: boolean;
+}
 
 /** What the page needs to show a selection chip: no code. */
 export interface SelectionInfo {
@@ -50,8 +59,8 @@ export function isCodeBlockAction(value: unknown): value is CodeBlockAction {
 /** Page → host. */
 export type PageMessage =
   | { type: 'ready' }
-  /** A new question. `includeSelection` is false when the user removed the chip. */
-  | { type: 'send'; text: string; includeSelection: boolean }
+  /** A new question. `includeSelection` is false when the user removed the chip; `includeCurrentFile` likewise. */
+  | { type: 'send'; text: string; includeSelection: boolean; includeCurrentFile?: boolean }
   | { type: 'stop' }
   /** Regenerate the last answer. */
   | { type: 'retry' }

@@ -10,6 +10,8 @@ const NON_TEXT_SCHEMES = new Set(['vscode-notebook-cell-output', 'vscode-noteboo
 
 export interface SelectionBudget extends BudgetInput {
   model: string;
+  /** Tokens already taken by what the question carries besides the selection (attached files). */
+  reservedTokens?: number;
 }
 
 /** undefined: no usable selection. null: refused or cancelled (a message was shown; send nothing). */
@@ -40,7 +42,7 @@ export async function captureEditorSelection(ui: HostUi, budget: SelectionBudget
     location: codeLocation(document.uri, selection),
   };
 
-  const fit = fitSelection(code, startLine, selectionTokenBudget(budget));
+  const fit = fitSelection(code, startLine, Math.max(0, selectionTokenBudget(budget) - (budget.reservedTokens ?? 0)));
   if (fit.fits) return attachment;
   if (fit.endLine === undefined) {
     await ui.showWarningMessage(

@@ -34,9 +34,10 @@ export interface RequestContext {
   /**
    * The active editor's selection as an attachment: refuses binary/non-text documents with a message, and when the
    * selection is too large for the model's context offers to send a truncated part (saying which lines).
-   * Resolves undefined when there is no usable selection, null when the user cancelled (send nothing).
+   * Resolves undefined when there is no usable selection, null when the user cancelled (send nothing). `alongside`:
+   * files the question also carries; the selection gets what they leave of the budget.
    */
-  captureSelection(): Promise<Attachment | undefined | null>;
+  captureSelection(alongside?: readonly Attachment[]): Promise<Attachment | undefined | null>;
   /**
    * With no selection: the active editor's file, as much as fits the model's context window (`truncatedTo` says which
    * lines), unless askLlama.includeCurrentFile is off. Undefined when there is no usable file.

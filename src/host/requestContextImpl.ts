@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { hostOf, isLocalBaseUrl, originOf } from '../api';
 import type { Attachment, ErrorView } from '../common/chatTypes';
+import { attachedTokens } from '../common/fileAttachments';
 import { findModel, pickLiveLlama, shortModelName } from '../common/modelChoices';
 import { promptAndStoreApiKey, reportKeyringError } from './apiKeyPrompt';
 import { readSettings, writeModel, type UserSettings } from './config';
@@ -68,7 +69,7 @@ export class RequestContextImpl implements RequestContext {
     };
   }
 
-  async captureSelection(): Promise<Attachment | undefined | null> {
+  async captureSelection(alongside: readonly Attachment[] = []): Promise<Attachment | undefined | null> {
     const settings = readSettings();
     // The window decides whether the selection fits, so learn it now (the list is public on the AI/ML API; a
     // server that wants a key for it just leaves us on the built-in figures).
@@ -80,6 +81,7 @@ export class RequestContextImpl implements RequestContext {
       maxTokens: settings.maxTokens,
       systemPrompt: settings.systemPrompt,
       contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model, settings.contextWindow),
+      reservedTokens: attachedTokens(alongside),
     });
   }
 

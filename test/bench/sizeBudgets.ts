@@ -36,7 +36,8 @@ export const bundleBudgets: SizeBudget[] = [
   // 97, 98, 102, 106 KB as first-run help, per-server keys, Edit Selection, Fix with Llama and Add File to Chat came
   // in; 98.5 and 100.5 KB once Edit Selection and the chat surfaces moved to their own bundles.
   { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 24 * KB },
-  // The core, on the first command, chat page or chat-surface call (src/host/lazyCore.ts): measured 87.0 KB.
+  // The core, on the first command, chat page or chat-surface call (src/host/lazyCore.ts): measured 87.0 KB; 88.8 KB
+  // with the chat's current-file chip (issue 13).
   { name: 'core (loaded on first use)', files: ['dist/core.js'], budgetBytes: 90 * KB, ceilingBytes: 90 * KB },
   // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
@@ -50,8 +51,9 @@ export const bundleBudgets: SizeBudget[] = [
   { name: 'chat surfaces of VS Code (loaded on first use)', files: ['dist/lm.js'], budgetBytes: 12 * KB, ceilingBytes: 12 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
   // 150 KB until the guard against degenerate answers (issue 12: painting in budgeted pieces, the growth rule,
-  // plain-text blocks, about 4.4 KB minified, of which #private fields in the files it touched won back 2.4 KB).
-  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB, ceilingBytes: 152 * KB },
+  // plain-text blocks, about 4.4 KB minified, of which #private fields in the files it touched won back 2.4 KB); +1 KB
+  // for the current-file chip (issue 13; measured 152.3 KB).
+  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB, ceilingBytes: 153 * KB },
 ];
 
 // Ceiling as before issue 16; the target is what the issue asks for.

@@ -183,8 +183,9 @@ describe('Fix with Llama and Edit Selection', () => {
 
     const chips = frame.locator('#file-chips .chip');
     for (const file of [brokenFile, editedFile]) await chips.filter({ hasText: file }).waitFor({ timeout: 15_000 });
-    const footer = await frame.locator('footer.page-footer').boundingBox();
-    await saveScreenshot(page, 'add-file-to-chat', await around(page, [footer], 2));
+    const chipRow = await frame.locator('#file-chips').boundingBox();
+    const composer = await frame.locator('.composer').boundingBox();
+    await saveScreenshot(page, 'add-file-to-chat', await around(page, [chipRow, composer], 4));
 
     // Removing the chips leaves the composer as it was for whatever comes next.
     for (let left = await chips.count(); left > 0; left--) {

@@ -14,7 +14,7 @@ import { findSummary, isSuiteStartLine } from './suiteLines';
 import { compatEntry, integrationEntry, repoRoot, resultsDir } from './paths';
 import { progress, secondsSince } from './log';
 import { compatCodeServerVersion, defaultCodeServerVersion, ensureToolchain, requestedCodeServerVersion } from './toolchain';
-import { extensionErrorsInLogs } from './serverLogs';
+import { extensionErrorsInLogs, listFiles, saveServerLogs } from './serverLogs';
 import { workbenchUrl } from './workbenchUrl';
 import { makeWorkspace } from './workspace';
 
@@ -75,6 +75,7 @@ async function main(): Promise<number> {
   const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeLimitMs)));
   const result = await Promise.race([finished, timedOut]);
   clearTimeout(timer);
+  const serverLogs = saveServerLogs(server.userDataDir);
   if (result === 'timeout') {
     await page.screenshot({ path: path.join(resultsDir, 'integration-timeout.png') }).catch(() => undefined);
     process.stdout.write(preamble.join('\n') + '\n');
@@ -93,7 +94,7 @@ async function main(): Promise<number> {
     return 1;
   }
   if (compat) {
-    const errors = extensionErrorsInLogs(server.userDataDir, [workbenchLogsDir]);
+    const errors = extensionErrorsInLogs([...serverLogs, ...listFiles(workbenchLogsDir)]);
     if (errors.length > 0) {
       progress(`the extension left ${errors.length} error/warning line(s) in the server's logs:\n${errors.join('\n')}`);
       return 1;

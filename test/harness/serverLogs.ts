@@ -1,6 +1,7 @@
 // The code-server's own logs (server, remote extension host, the extensions' log channels) under its user-data
-// folder: copied to test-results/server-logs/ for diagnosis, and searched for errors and warnings the extension
-// caused: an activation failure or an uncaught exception lands in the extension host's log, not in the suite's output.
+// folder: copied to test-results/server-logs/ after every integration run for diagnosis, and (compat suite) searched
+// for errors and warnings the extension caused: an activation failure or an uncaught exception lands in the extension
+// host's log, not in the suite's output.
 import * as fs from 'fs';
 import * as path from 'path';
 import { repoRoot, resultsDir } from './paths';
@@ -12,14 +13,12 @@ const entryStart = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[/;
 const problem = /^\S+ \S+ \[(error|warning)\]/;
 
 /**
- * The error and warning entries that concern this extension in the server's logs and in the log files under
- * `otherDirs` (the workbench's, saved by the runner): every one in its own log channel, and those elsewhere (the
- * extension host's log, the window's) that name it or run through its bundles.
+ * The error and warning entries in `files` that concern this extension: every one in its own log channel, and those
+ * elsewhere (the extension host's log, the window's) that name it or run through its bundles.
  */
-export function extensionErrorsInLogs(userDataDir: string, otherDirs: string[] = [], extensionId = 'ask-llama.ask-llama'): string[] {
+export function extensionErrorsInLogs(files: string[], extensionId = 'ask-llama.ask-llama'): string[] {
   const bundles = path.join(repoRoot, 'dist') + path.sep;
   const found: string[] = [];
-  const files = [...saveServerLogs(userDataDir), ...otherDirs.filter((dir) => fs.existsSync(dir)).flatMap(listFiles)];
   for (const file of files) {
     const ownChannel = file.split(path.sep).includes(extensionId);
     for (const entry of logEntries(fs.readFileSync(file, 'utf8'))) {
@@ -31,7 +30,7 @@ export function extensionErrorsInLogs(userDataDir: string, otherDirs: string[] =
 }
 
 /** Copies every log file of the server under test-results/server-logs/; returns their paths there. */
-function saveServerLogs(userDataDir: string): string[] {
+export function saveServerLogs(userDataDir: string): string[] {
   fs.rmSync(savedDir, { recursive: true, force: true });
   const logsDir = path.join(userDataDir, 'logs');
   if (!fs.existsSync(logsDir)) return [];
@@ -39,7 +38,9 @@ function saveServerLogs(userDataDir: string): string[] {
   return listFiles(savedDir);
 }
 
-function listFiles(dir: string): string[] {
+/** Every file below `dir` (none when it does not exist). */
+export function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     return entry.isDirectory() ? listFiles(full) : [full];

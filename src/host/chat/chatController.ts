@@ -22,6 +22,7 @@ import { RequestSlot } from './requestSlot';
 import { RangeTracker, type ResolvedLocation } from '../edits/rangeTracker';
 import { currentWorkspaceKey } from './workspaceKey';
 import { AttachedFiles } from '../context/attachedFiles';
+import { CurrentFileOffer } from '../context/currentFileOffer';
 
 export interface ChatControllerDeps {
   context: vscode.ExtensionContext;
@@ -57,6 +58,8 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
   private readonly questions: QuestionActions;
   /** Files attached to the next question from the page (Add File to Chat). */
   readonly files: AttachedFiles;
+  /** The active editor's file, offered to the page's next question as a chip when nothing is selected. */
+  readonly currentFile: CurrentFileOffer;
   private readonly requests: RequestContext;
   private readonly chats: ChatOperations;
   private readonly log: vscode.LogOutputChannel;
@@ -77,7 +80,20 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     this.page = new PageSession({ store: this.store, log: this.log, isBusy: () => this.slot.busy, workspace: deps.workspace ?? currentWorkspaceKey() });
     this.slot = new RequestSlot({ page: this.page });
     this.requests = deps.requests;
-    this.files = new AttachedFiles((message) => this.page.send(message));
+    this.files = new AttachedFiles((message) => {
+      this.page.send(message);
+      // The attached files come first in the shared budget: the current file gets what they leave.
+      this.currentFile.schedule();
+    });
+    this.currentFile = new CurrentFileOffer({
+      budget: async () => {
+        const settings = await this.requests.current().catch(() => undefined);
+        return settings && { maxTokens: settings.maxTokens, systemPrompt: settings.systemPrompt, contextLength: settings.contextLength };
+      },
+      attached: () => this.files.list,
+      pageOpen: () => this.page.attached,
+      send: (message) => this.page.send(message),
+    });
     this.questions = new QuestionActions({
       page: this.page,
       slot: this.slot,
@@ -85,6 +101,7 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
       requests: deps.requests,
       log: this.log,
       files: this.files,
+      currentFile: () => this.currentFile.capture(),
       onQuestion: (question) => {
         if (question.attachment?.location) this.ranges.track(question.id, question.attachment.location);
       },
@@ -130,9 +147,10 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     switch (message.type) {
       case 'ready':
         await this.page.syncState();
-        return this.files.sync();
+        this.files.sync();
+        return this.currentFile.refresh();
       case 'send':
-        return this.questions.askFromPage(message.text, message.includeSelection);
+        return this.questions.askFromPage(message.text, message.includeSelection, message.includeCurrentFile === true);
       case 'stop':
         return this.stop();
       case 'retry':
@@ -232,6 +250,7 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
       await this.slot.stopAndWait();
       await this.store.dispose();
       this.codeBlocks.dispose();
+      this.currentFile.dispose();
       this.ranges.dispose();
       this.page.dispose();
       this.slot.dispose();

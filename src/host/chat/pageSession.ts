@@ -61,6 +61,11 @@ export class PageSession implements vscode.Disposable {
     });
   }
 
+  /** Whether a page is attached (messages sent now reach it). */
+  get attached(): boolean {
+    return this.post !== undefined;
+  }
+
   /** Posts one message to the page, if one is attached. Never throws and never waits. */
   send(message: HostMessage): void {
     const post = this.post;

@@ -13,6 +13,8 @@ export interface QuestionActionsDeps extends AnswerTurnDeps {
   onQuestion?(question: ChatMessage): void;
   /** The files attached in the page; the page's Send carries them and then clears them. */
   files?: AttachedFiles;
+  /** The active editor's file for the page's next question, fitted to what the attached files left (its chip said which lines). */
+  currentFile?(): Promise<Attachment | undefined>;
 }
 
 export class QuestionActions {
@@ -29,20 +31,25 @@ export class QuestionActions {
     await answerLastQuestion(this.deps, chat, settings);
   }
 
-  /** The page's Send: an empty question or a cancelled selection puts the text back into the input. */
-  async askFromPage(text: string, includeSelection: boolean): Promise<void> {
+  /**
+   * The page's Send: the question with the selection (or, with none, the current file) unless the user removed its
+   * chip, and the attached files. An empty question or a cancelled selection puts the text back into the input.
+   */
+  async askFromPage(text: string, includeSelection: boolean, includeCurrentFile = false): Promise<void> {
     if (!text.trim()) {
       this.deps.page.send({ type: 'focusInput', text });
       return;
     }
     let attachment: Attachment | undefined;
     if (includeSelection) {
-      const captured = await this.deps.requests.captureSelection();
+      const captured = await this.deps.requests.captureSelection(this.deps.files?.list);
       if (captured === null) {
         this.deps.page.send({ type: 'focusInput', text });
         return;
       }
       attachment = captured;
+    } else if (includeCurrentFile) {
+      attachment = await this.deps.currentFile?.();
     }
     await this.ask(text, attachment, true);
   }

@@ -27,8 +27,8 @@ export interface CommandDeps {
   models: ModelCatalog;
   ui: HostUi;
   log: vscode.LogOutputChannel;
-  /** The loopback ports Select Model probes for local servers; tests replace the list. */
-  localServers: { ports: LocalServerPort[] };
+  /** The loopback ports Select Model probes for local servers, and how long one may take; tests replace them. */
+  localServers: { ports: LocalServerPort[]; timeoutMs?: number };
   /** Told when a walkthrough step really happens (Select Model: a model chosen). */
   walkthrough: { complete(step: WalkthroughStep): void };
 }

@@ -1,11 +1,13 @@
 // askLlama.selectModel: a quick pick of the server's chat models (the seed models first, always present, marked
 // deprecated and whether the server serves them; then Meta Llama), or any other id typed in; offline it falls back to
 // the built-in list. Models of OpenAI-compatible servers running on this machine (Ollama, LM Studio, llama.cpp, vLLM)
-// are listed too, grouped by server; picking one sets the base URL and the model together.
+// are listed too, grouped by server, each group added as its server answers while the picker shows its spinner; picking
+// one sets the base URL and the model together. The probes stop when the picker closes.
 import * as vscode from 'vscode';
 import { findLocalServers, hostOf, originOf, type LocalServer } from '../../api';
 import { buildModelChoices, formatContextLength, type ModelChoice } from '../../common/modelChoices';
 import { readSettings, writeModel, writeServerAndModel } from '../config';
+import type { LiveRows } from '../ui';
 import type { CommandDeps } from './deps';
 
 interface ModelItem extends vscode.QuickPickItem {
@@ -19,22 +21,35 @@ interface ModelItem extends vscode.QuickPickItem {
 export async function selectModelCommand({ keys, models, ui, localServers, walkthrough }: CommandDeps): Promise<void> {
   const settings = readSettings();
   const host = hostOf(settings.baseUrl);
-  // Local servers are looked for only now, while the list is being made, at the same time as the server's list.
-  const probing = findLocalServers(localServers.ports);
-  const apiKey = await keys.keyFor(settings.baseUrl).catch(() => undefined);
-  const live = await models.fetch(settings.baseUrl, apiKey);
-  const choices = buildModelChoices(live, settings.model);
   const current = originOf(settings.baseUrl);
-  const local = (await probing).filter((server) => originOf(server.baseUrl) !== current);
+  // Local servers are looked for only now, at the same time as the server's list, and until the picker closes.
+  const rows = new ModelRows();
+  const probes = new AbortController();
+  void findLocalServers(localServers.ports, {
+    timeoutMs: localServers.timeoutMs,
+    signal: probes.signal,
+    onFound: (server) => {
+      if (originOf(server.baseUrl) !== current) rows.addLocalServer(server);
+    },
+  }).finally(() => rows.probingDone());
 
-  const picked = await ui.showQuickPick(toItems(choices, host, local), {
-    title: live
-      ? vscode.l10n.t('Ask Llama: Select Model ({0})', host)
-      : vscode.l10n.t('Ask Llama: Select Model (built-in list: {0} did not answer)', host),
-    placeHolder: vscode.l10n.t('Current: {0}', settings.model),
-    matchOnDescription: true,
-    ignoreFocusOut: true,
-  });
+  let picked: ModelItem | undefined;
+  try {
+    const apiKey = await keys.keyFor(settings.baseUrl).catch(() => undefined);
+    const live = await models.fetch(settings.baseUrl, apiKey);
+    rows.setServerModels(buildModelChoices(live, settings.model), host);
+    picked = await ui.showLiveQuickPick(rows, {
+      title: live
+        ? vscode.l10n.t('Ask Llama: Select Model ({0})', host)
+        : vscode.l10n.t('Ask Llama: Select Model (built-in list: {0} did not answer)', host),
+      placeHolder: vscode.l10n.t('Current: {0}', settings.model),
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    });
+  } finally {
+    probes.abort();
+    rows.dispose();
+  }
   if (!picked) return;
   if (picked.baseUrl && picked.modelId) {
     await writeServerAndModel(picked.baseUrl, picked.modelId);
@@ -46,20 +61,55 @@ export async function selectModelCommand({ keys, models, ui, localServers, walkt
   walkthrough.complete('modelChosen');
 }
 
-function toItems(choices: ModelChoice[], host: string, local: LocalServer[]): ModelItem[] {
+/** The picker's rows: the server's models, then one group per local server in the order they answered, then "Other". */
+class ModelRows implements LiveRows<ModelItem>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private serverRows: ModelItem[] = [];
+  private localRows: ModelItem[] = [];
+  private readonly otherRows: ModelItem[] = [separator(''), { label: vscode.l10n.t('$(edit) Other model id…'), other: true, alwaysShow: true }];
+  private probing = true;
+
+  get items(): readonly ModelItem[] {
+    return [...this.serverRows, ...this.localRows, ...this.otherRows];
+  }
+
+  get busy(): boolean {
+    return this.probing;
+  }
+
+  setServerModels(choices: ModelChoice[], host: string): void {
+    this.serverRows = serverItems(choices, host);
+    this.changed.fire();
+  }
+
+  addLocalServer(server: LocalServer): void {
+    this.localRows = [...this.localRows, ...localItems(server)];
+    this.changed.fire();
+  }
+
+  probingDone(): void {
+    this.probing = false;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function serverItems(choices: ModelChoice[], host: string): ModelItem[] {
   const llamas = choices.filter((c) => c.isMetaLlama);
   const others = choices.filter((c) => !c.isMetaLlama);
   const items: ModelItem[] = [];
   if (llamas.length) items.push(separator(vscode.l10n.t('Meta Llama')), ...llamas.map((c) => toItem(c, host)));
   if (others.length) items.push(separator(vscode.l10n.t('Other models')), ...others.map((c) => toItem(c, host)));
-  items.push(...localItems(local));
-  items.push(separator(''), { label: vscode.l10n.t('$(edit) Other model id…'), other: true, alwaysShow: true });
   return items;
 }
 
-/** One group per local server: "Ollama · 127.0.0.1:11434", then its models. */
-function localItems(servers: LocalServer[]): ModelItem[] {
-  return servers.flatMap((server) => [
+/** A local server's group: "Ollama on this machine · 127.0.0.1:11434", then its models. */
+function localItems(server: LocalServer): ModelItem[] {
+  return [
     separator(vscode.l10n.t('{0} on this machine · {1}', server.name, hostOf(server.baseUrl))),
     ...server.models.map((model) => ({
       label: model.id,
@@ -67,7 +117,7 @@ function localItems(servers: LocalServer[]): ModelItem[] {
       modelId: model.id,
       baseUrl: server.baseUrl,
     })),
-  ]);
+  ];
 }
 
 function toItem(choice: ModelChoice, host: string): ModelItem {

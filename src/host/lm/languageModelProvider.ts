@@ -17,10 +17,13 @@ export type LanguageModelProviderDeps = LmDeps;
 export class AskLlamaChatModelProvider {
   constructor(private readonly deps: LanguageModelProviderDeps) {}
 
-  /** The server's list (fetched once per session per base URL, like Select Model); the built-in list when offline. */
-  async provideLanguageModelChatInformation(): Promise<LmModelInfo[]> {
+  /**
+   * The server's list (fetched once per session per base URL, like Select Model); the built-in list when offline.
+   * With `network: false`, only a list already fetched is used (else the built-in list): nothing is sent.
+   */
+  async provideLanguageModelChatInformation({ network }: { network: boolean }): Promise<LmModelInfo[]> {
     const settings = await this.deps.requests.current();
-    const live = await this.deps.models.ensure(settings.baseUrl, settings.apiKey);
+    const live = network ? await this.deps.models.ensure(settings.baseUrl, settings.apiKey) : this.deps.models.cached(settings.baseUrl);
     return lmModelInfos(
       { live, configuredModel: settings.model, maxTokens: settings.maxTokens, host: this.deps.runtime.hostOf(settings.baseUrl) },
       vscode.l10n.t,

@@ -30,7 +30,13 @@ export async function answerChatRequest(
   if (!settings) return { metadata };
   if (token.isCancellationRequested) return { metadata };
 
-  const code = [...selectionAttachment(), ...(await referenceAttachments(request.references))];
+  const selection = selectionAttachment();
+  // VS Code's chat also attaches the editor's file, visible lines or selection by itself (its implicit context, which
+  // follows the selection a moment later): with a selection, that file is sent as the selection only.
+  const references = (await referenceAttachments(request.references)).filter(
+    (reference) => !selection.some((selected) => covers(selected, reference) || (reference.implicit && reference.fileName === selected.fileName)),
+  );
+  const code = [...selection, ...references.map(({ implicit: _implicit, ...attachment }) => attachment)];
   if (isParticipantCommand(request.command) && code.length === 0) {
     stream.markdown(vscode.l10n.t('Select some code in the editor, or attach a file with #file, then ask again.'));
     return { metadata };
@@ -101,17 +107,32 @@ function selectionAttachment(): Attachment[] {
   if (!editor || editor.selection.isEmpty) return [];
   const code = editor.document.getText(editor.selection);
   if (!code.trim() || code.includes('\u0000')) return [];
-  const { start, end } = editor.selection;
-  const endLine = end.character === 0 && end.line > start.line ? end.line : end.line + 1;
-  return [{ fileName: vscode.workspace.asRelativePath(editor.document.uri), languageId: editor.document.languageId, startLine: start.line + 1, endLine, code }];
+  const { start } = editor.selection;
+  return [{ fileName: vscode.workspace.asRelativePath(editor.document.uri), languageId: editor.document.languageId, startLine: start.line + 1, endLine: lastLine(editor.selection), code }];
+}
+
+/** The 1-based last line of a range; a range ending at the start of a line stops on the line before. */
+function lastLine({ start, end }: vscode.Range): number {
+  return end.character === 0 && end.line > start.line ? end.line : end.line + 1;
+}
+
+/** True when `inner` is code of the same file within `outer`'s lines. */
+function covers(outer: Attachment, inner: Attachment): boolean {
+  return outer.fileName === inner.fileName && inner.startLine >= outer.startLine && inner.endLine <= outer.endLine;
+}
+
+/** A reference's code, and whether the chat attached it by itself (ids `vscode.implicit.*`) rather than the user. */
+interface ReferenceAttachment extends Attachment {
+  implicit: boolean;
 }
 
 /** #file (a Uri), #selection-like ranges (a Location) and plain-text references; anything else is skipped. */
-async function referenceAttachments(references: readonly vscode.ChatPromptReference[]): Promise<Attachment[]> {
-  const attachments: Attachment[] = [];
+async function referenceAttachments(references: readonly vscode.ChatPromptReference[]): Promise<ReferenceAttachment[]> {
+  const attachments: ReferenceAttachment[] = [];
   // VS Code lists references last-first; the user's order reads better.
   for (const reference of [...references].reverse()) {
     const value = reference.value;
+    const implicit = reference.id.startsWith('vscode.implicit');
     try {
       if (value instanceof vscode.Uri || value instanceof vscode.Location) {
         const uri = value instanceof vscode.Uri ? value : value.uri;
@@ -120,10 +141,10 @@ async function referenceAttachments(references: readonly vscode.ChatPromptRefere
         const code = document.getText(range);
         if (!code.trim() || code.includes('\u0000')) continue;
         const startLine = (range?.start.line ?? 0) + 1;
-        const endLine = range ? range.end.line + 1 : document.lineCount;
-        attachments.push({ fileName: vscode.workspace.asRelativePath(uri), languageId: document.languageId, startLine, endLine, code });
+        const endLine = range ? lastLine(range) : document.lineCount;
+        attachments.push({ fileName: vscode.workspace.asRelativePath(uri), languageId: document.languageId, startLine, endLine, code, implicit });
       } else if (typeof value === 'string' && value.trim() !== '') {
-        attachments.push({ fileName: reference.modelDescription ?? reference.id, languageId: '', startLine: 1, endLine: value.split('\n').length, code: value });
+        attachments.push({ fileName: reference.modelDescription ?? reference.id, languageId: '', startLine: 1, endLine: value.split('\n').length, code: value, implicit });
       }
     } catch {
       // A folder, a deleted file or a binary one: nothing to attach.

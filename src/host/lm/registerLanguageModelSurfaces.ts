@@ -62,17 +62,47 @@ function loadLmBundle(): typeof LmBundle {
   return lmBundle;
 }
 
-/** Owns the change event (a model or base URL change re-reads the list) and hands each call to the loaded provider. */
+/**
+ * Owns the change event and hands each call to the loaded provider. The model list is fetched only when VS Code asks
+ * for the models (its picker, `vscode.lm.selectChatModels`), never because a setting changed: VS Code re-reads the
+ * list as soon as it is told of a change, so that re-read is answered from what is known already (the list fetched
+ * for that server earlier, else the built-in one). When a fetch elsewhere (Select Model, a question) brings the
+ * current server's list, VS Code is told to re-read it.
+ */
 class LazyChatModelProvider implements vscode.LanguageModelChatProvider<LmModelInfo>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly configListener: vscode.Disposable;
+  private readonly listeners: vscode.Disposable[];
   private loaded: LmBundle.AskLlamaChatModelProvider | undefined;
+  /** VS Code has asked for the models, so it holds a list that a change can make stale; before that, nothing to tell. */
+  private asked = false;
+  /** Set when a change was signalled: the re-read that follows stays off the network. */
+  private rereadWithoutNetwork = false;
+  /** Calls of provideLanguageModelChatInformation running (their own fetch needs no change signal). */
+  private answering = 0;
   readonly onDidChangeLanguageModelChatInformation = this.changed.event;
 
   constructor(private readonly deps: { lmDeps: () => LmDeps }) {
-    this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsModelOrBaseUrl(event) || event.affectsConfiguration('askLlama.maxTokens')) this.changed.fire();
-    });
+    this.listeners = [
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsModelOrBaseUrl(event) || event.affectsConfiguration('askLlama.maxTokens')) this.signalChange();
+      }),
+    ];
+  }
+
+  private signalChange(): void {
+    if (!this.asked) return;
+    this.rereadWithoutNetwork = true;
+    this.changed.fire();
+  }
+
+  /** The first time VS Code asks (the model list lives in the core, loaded then, not at activation). */
+  private listenForFetches(): void {
+    const { models, runtime } = this.deps.lmDeps();
+    this.listeners.push(
+      models.onDidFetch((baseUrl) => {
+        if (this.answering === 0 && baseUrl === runtime.readSettings().baseUrl) this.signalChange();
+      }),
+    );
   }
 
   private get provider(): LmBundle.AskLlamaChatModelProvider {
@@ -80,8 +110,17 @@ class LazyChatModelProvider implements vscode.LanguageModelChatProvider<LmModelI
     return this.loaded;
   }
 
-  provideLanguageModelChatInformation(): Promise<LmModelInfo[]> {
-    return this.provider.provideLanguageModelChatInformation();
+  async provideLanguageModelChatInformation(): Promise<LmModelInfo[]> {
+    if (!this.asked) this.listenForFetches();
+    this.asked = true;
+    const network = !this.rereadWithoutNetwork;
+    this.rereadWithoutNetwork = false;
+    this.answering++;
+    try {
+      return await this.provider.provideLanguageModelChatInformation({ network });
+    } finally {
+      this.answering--;
+    }
   }
 
   provideLanguageModelChatResponse(
@@ -95,7 +134,7 @@ class LazyChatModelProvider implements vscode.LanguageModelChatProvider<LmModelI
   }
 
   dispose(): void {
-    this.configListener.dispose();
+    for (const listener of this.listeners) listener.dispose();
     this.changed.dispose();
   }
 }

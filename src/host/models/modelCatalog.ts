@@ -30,12 +30,19 @@ export class ModelCatalog {
   /** One fetch per base URL at a time: questions asked while it runs wait for the same answer. */
   private readonly inFlight = new Map<string, Promise<ModelInfo[] | undefined>>();
   private readonly listTimeoutMs: number;
+  private readonly fetchListeners = new Set<(baseUrl: string) => void>();
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
     options: ModelCatalogOptions = {},
   ) {
     this.listTimeoutMs = options.listTimeoutMs ?? LIST_TIMEOUT_MS;
+  }
+
+  /** Calls `listener` with the base URL each time a fetch brings a list (the chat model provider re-offers its models). */
+  onDidFetch(listener: (baseUrl: string) => void): { dispose(): void } {
+    this.fetchListeners.add(listener);
+    return { dispose: () => this.fetchListeners.delete(listener) };
   }
 
   /** The list from the last successful fetch for this base URL, if any. */
@@ -73,6 +80,7 @@ export class ModelCatalog {
       this.known.set(baseUrl, models);
       this.failures.delete(baseUrl);
       this.log.debug(`Model list from ${hostOf(baseUrl, '(invalid base URL)')}: ${models.length} models`);
+      for (const listener of this.fetchListeners) listener(baseUrl);
       return models;
     } catch (error) {
       this.failures.set(baseUrl, { at: Date.now(), count: (this.failures.get(baseUrl)?.count ?? 0) + 1 });

@@ -9,7 +9,8 @@ import { ChatHistory } from './chatHistory';
 import { Composer } from './composer';
 import { MessageList } from './messageList';
 import { Notice } from './notice';
-import { SelectionChip } from './selectionChip';
+import { OfferChip } from './offerChip';
+import { selectionChip } from './selectionChip';
 import { fileChips } from './fileChips';
 import type { PageState, Schedulers, WebviewApi } from './webviewApi';
 import { l10n } from '../l10n';
@@ -17,7 +18,9 @@ import { l10n } from '../l10n';
 export class PageController {
   readonly #messages: MessageList;
   readonly #composer: Composer;
-  readonly #chip: SelectionChip;
+  readonly #chip: ReturnType<typeof selectionChip>;
+  /** The active editor's file, offered when nothing is selected. */
+  readonly #currentFile: OfferChip;
   readonly #files: ReturnType<typeof fileChips>;
   readonly #notice: Notice;
   readonly #history: ChatHistory;
@@ -42,7 +45,9 @@ export class PageController {
     this.#composer = new Composer(doc, {
       send: (text) => {
         this.#notice.clear();
-        this.#post({ type: 'send', text, includeSelection: this.#chip.included });
+        this.#post({ type: 'send', text, includeSelection: this.#chip.included, ...(this.#currentFile.included ? { includeCurrentFile: true } : {}) });
+        // Removing the current file applies to one question: the next one is offered it again.
+        this.#currentFile.reset();
       },
       editLast: (text) => {
         this.#notice.clear();
@@ -52,7 +57,12 @@ export class PageController {
       lastQuestion: () => this.#messages.lastQuestion(),
       draftChanged: (draft) => this.#saveState({ draft }),
     });
-    this.#chip = new SelectionChip(doc, () => this.#composer.focus());
+    this.#chip = selectionChip(doc, () => this.#composer.focus());
+    this.#currentFile = new OfferChip(
+      doc,
+      { id: 'current-file-chip', groupLabel: l10n.t('Current file'), removeLabel: l10n.t('Do not send the current file with the question'), removeTitle: l10n.t('Remove') },
+      () => this.#composer.focus(),
+    );
     this.#files = fileChips(doc, () => this.#post({ type: 'addFile' }), (index) => this.#post({ type: 'removeFile', index }));
     this.#notice = new Notice(doc);
     this.#history = new ChatHistory(doc, {
@@ -71,7 +81,7 @@ export class PageController {
     this.#modelButton.addEventListener('click', () => this.#post({ type: 'chooseModel' }));
 
     const header = element(doc, 'header', { class: 'page-header' }, newChat, this.#historyButton, element(doc, 'span', { class: 'spacer' }), this.#modelButton);
-    const footer = element(doc, 'footer', { class: 'page-footer' }, this.#notice.root, this.#chip.root, this.#files.root, this.#composer.root);
+    const footer = element(doc, 'footer', { class: 'page-footer' }, this.#notice.root, this.#chip.root, this.#currentFile.root, this.#files.root, this.#composer.root);
     app.append(header, this.#history.root, this.#messages.root, footer, this.#messages.announcer);
     this.#messages.root.addEventListener('click', (event) => this.#onConversationClick(event));
 
@@ -122,6 +132,9 @@ export class PageController {
         break;
       case 'selection':
         this.#chip.set(message.selection);
+        break;
+      case 'currentFile':
+        this.#currentFile.set(message.file && { key: message.file.fileName, label: message.file.label, title: message.file.label });
         break;
       case 'notice':
         this.#notice.show(message.text, message.level);

@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
-import type { HostUi } from '../../../src/host/ui';
+import type { HostUi, LiveRows } from '../../../src/host/ui';
 import { ScriptedServer, type RecordedRequest, type ScriptedResponse } from '../../support/scriptedServer';
 
 export const EXTENSION_ID = 'ask-llama.ask-llama';
@@ -26,8 +26,10 @@ export interface UiCall {
   /** The message of a notification/modal; undefined for input boxes and quick picks. */
   message?: string;
   options: any;
-  /** Buttons of a message, or rows of a quick pick. */
+  /** Buttons of a message, or rows of a quick pick (of a live one: the rows it opened with). */
   items: any[];
+  /** A live quick pick's rows, which go on changing while it is open. */
+  live?: LiveRows<any>;
 }
 
 /** Decides what the user "does" in each dialog; return undefined to dismiss it. */
@@ -49,6 +51,7 @@ export function scriptUi(api: AskLlamaApi, answer: UiAnswer = () => undefined): 
   };
   ui.showInputBox = (options: unknown) => record({ kind: 'showInputBox', options, items: [] });
   ui.showQuickPick = (items: unknown[], options: unknown) => record({ kind: 'showQuickPick', options, items: [...items] });
+  ui.showLiveQuickPick = (live: LiveRows<any>, options: unknown) => record({ kind: 'showLiveQuickPick', options, items: [...live.items], live });
   ui.showQuickPickMany = (items: unknown[], options: unknown) => record({ kind: 'showQuickPickMany', options, items: [...items] });
   for (const kind of ['showWarningMessage', 'showErrorMessage', 'showInformationMessage'] as const) {
     ui[kind] = (message: string, options: unknown, ...items: string[]) => record({ kind, message, options, items });
@@ -58,6 +61,18 @@ export function scriptUi(api: AskLlamaApi, answer: UiAnswer = () => undefined): 
     of: (kind) => calls.filter((c) => c.kind === kind),
     restore: () => Object.assign(ui, original),
   };
+}
+
+/** Resolves once a live quick pick's rows are complete (no longer busy), with those rows. */
+export function whenSettled<T extends vscode.QuickPickItem>(live: LiveRows<T>): Promise<readonly T[]> {
+  return new Promise((resolve) => {
+    if (!live.busy) return resolve(live.items);
+    const listener = live.onDidChange(() => {
+      if (live.busy) return;
+      listener.dispose();
+      resolve(live.items);
+    });
+  });
 }
 
 // ---- settings ----

@@ -3,8 +3,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
-import { ScriptedServer } from '../../support/scriptedServer';
-import { routeServer, scriptUi, type UiCall, useScriptedHost } from './hostTestKit';
+import { ScriptedServer, type ScriptedResponse } from '../../support/scriptedServer';
+import { until } from '../reliability/reliabilityKit';
+import { routeServer, scriptUi, type UiCall, useScriptedHost, whenSettled } from './hostTestKit';
 
 const SEEDS = ['meta-llama/Meta-Llama-3-8B-Instruct-Lite', 'meta-llama/Llama-3.2-3B-Instruct-Turbo'];
 
@@ -36,12 +37,12 @@ describe('host: Select Model', () => {
       [],
     );
     const ui = scriptUi(api, (call) =>
-      call.kind === 'showQuickPick' ? modelRows(call).find((r) => r.modelId === 'meta-llama/Llama-3.3-70B-Instruct-Turbo') : undefined,
+      call.kind === 'showLiveQuickPick' ? modelRows(call).find((r) => r.modelId === 'meta-llama/Llama-3.3-70B-Instruct-Turbo') : undefined,
     );
     let pick: UiCall;
     try {
       await vscode.commands.executeCommand('askLlama.selectModel');
-      pick = ui.of('showQuickPick')[0];
+      pick = ui.of('showLiveQuickPick')[0];
     } finally {
       ui.restore();
     }
@@ -67,7 +68,7 @@ describe('host: Select Model', () => {
   it('offline, offers the built-in list and takes any other id typed in', async () => {
     routeServer(server, 'fail', []);
     const ui = scriptUi(api, (call) => {
-      if (call.kind === 'showQuickPick') return call.items.find((item) => item.other);
+      if (call.kind === 'showLiveQuickPick') return call.items.find((item) => item.other);
       if (call.kind === 'showInputBox') return '  my-org/my-llama-finetune ';
       return undefined;
     });
@@ -75,7 +76,7 @@ describe('host: Select Model', () => {
     let input: UiCall;
     try {
       await vscode.commands.executeCommand('askLlama.selectModel');
-      pick = ui.of('showQuickPick')[0];
+      pick = ui.of('showLiveQuickPick')[0];
       input = ui.of('showInputBox')[0];
     } finally {
       ui.restore();
@@ -99,17 +100,19 @@ describe('host: Select Model', () => {
       { port: port(ollama), name: 'Ollama' },
       { port: port(withoutModels), name: 'LM Studio' },
     ];
-    const ui = scriptUi(api, (call) => (call.kind === 'showQuickPick' ? call.items.find((item) => item.modelId === 'llama3.2:3b') : undefined));
+    const ui = scriptUi(api, async (call) =>
+      call.kind === 'showLiveQuickPick' ? (await whenSettled(call.live!)).find((item) => item.modelId === 'llama3.2:3b') : undefined,
+    );
     let pick: UiCall;
     try {
       await vscode.commands.executeCommand('askLlama.selectModel');
-      pick = ui.of('showQuickPick')[0];
+      pick = ui.of('showLiveQuickPick')[0];
     } finally {
       ui.restore();
       api.localServers.ports = savedPorts;
       await Promise.all([ollama.close(), withoutModels.close()]);
     }
-    const labels = pick.items.map((item) => item.label);
+    const labels = pick.live!.items.map((item) => item.label);
     const group = labels.findIndex((label) => /^Ollama on this machine · 127\.0\.0\.1:\d+$/.test(label));
     assert.ok(group >= 0, `an Ollama group: ${labels.join(' | ')}`);
     assert.strictEqual(labels[group + 1], 'llama3.2:3b');
@@ -118,6 +121,65 @@ describe('host: Select Model', () => {
     const config = vscode.workspace.getConfiguration('askLlama');
     assert.strictEqual(config.inspect('baseUrl')?.globalValue, ollama.baseUrl);
     assert.strictEqual(globalModel(), 'llama3.2:3b');
+  });
+
+  it('adds each local server to the open picker as it answers, busy until the slowest has answered', async () => {
+    routeServer(server, [{ id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo' }], []);
+    const modelList = (id: string): ScriptedResponse => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      chunks: [JSON.stringify({ object: 'list', data: [{ id, object: 'model' }] })],
+    });
+    const fast = await ScriptedServer.start();
+    const slow = await ScriptedServer.start();
+    fast.setFallback(modelList('fast-llama'));
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // A picker that waited for every probe would never open while the slow one is held: it is let go after 10 s
+    // then, so such a picker fails the assertions below rather than the test's time limit.
+    let safety: NodeJS.Timeout | undefined;
+    slow.setFallback(async () => {
+      safety ??= setTimeout(release, 10_000);
+      await released;
+      return modelList('slow-llama');
+    });
+    const port = (s: ScriptedServer) => Number(new URL(s.baseUrl).port);
+    const saved = { ...api.localServers };
+    api.localServers.ports = [
+      { port: port(slow), name: 'vLLM' },
+      { port: port(fast), name: 'Ollama' },
+    ];
+    api.localServers.timeoutMs = 60_000;
+    const seen: { labels: string[]; busy: boolean }[] = [];
+    const ui = scriptUi(api, async (call) => {
+      if (call.kind !== 'showLiveQuickPick') return undefined;
+      const live = call.live!;
+      await until(() => live.items.some((item) => item.modelId === 'fast-llama'), 'the fast server in the open picker');
+      seen.push({ labels: live.items.map((item) => item.label), busy: live.busy });
+      release();
+      const rows = await whenSettled(live);
+      seen.push({ labels: rows.map((item) => item.label), busy: live.busy });
+      return rows.find((item) => item.modelId === 'slow-llama');
+    });
+    try {
+      await vscode.commands.executeCommand('askLlama.selectModel');
+    } finally {
+      ui.restore();
+      release();
+      clearTimeout(safety);
+      Object.assign(api.localServers, saved);
+      await Promise.all([fast.close(), slow.close()]);
+    }
+    const [whileProbing, settled] = seen;
+    assert.ok(whileProbing && settled, `the picker opened and settled: ${JSON.stringify(seen)}`);
+    assert.strictEqual(whileProbing.busy, true, 'busy while the slow server had not answered');
+    assert.ok(!whileProbing.labels.includes('slow-llama'), 'the slow server was listed before it answered');
+    assert.strictEqual(settled.busy, false, 'not busy once every probe has ended');
+    const group = (name: string) => settled.labels.findIndex((label) => label.startsWith(`${name} on this machine`));
+    assert.ok(group('Ollama') >= 0 && group('Ollama') < group('vLLM'), `groups in the order they answered: ${settled.labels.join(' | ')}`);
+    assert.strictEqual(settled.labels[group('vLLM') + 1], 'slow-llama');
+    assert.strictEqual(vscode.workspace.getConfiguration('askLlama').inspect('baseUrl')?.globalValue, slow.baseUrl);
+    assert.strictEqual(globalModel(), 'slow-llama');
   });
 
   it('changes nothing when the pick is dismissed', async () => {

@@ -67,7 +67,7 @@ describe('host: walkthrough steps complete on the real events', function () {
     }
     assert.strictEqual(done('modelChosen'), false, 'a dismissed Select Model completed the step');
     // Picking the model already configured is a choice too: no setting changes, the step still completes.
-    const pick = scriptUi(api, (call) => (call.kind === 'showQuickPick' ? call.items.find((item) => item.modelId === MODEL) : undefined));
+    const pick = scriptUi(api, (call) => (call.kind === 'showLiveQuickPick' ? call.items.find((item) => item.modelId === MODEL) : undefined));
     try {
       await vscode.commands.executeCommand('askLlama.selectModel');
     } finally {

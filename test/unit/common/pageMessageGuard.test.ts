@@ -5,6 +5,9 @@ describe('parsePageMessage', () => {
   it('accepts each well-formed message and copies only known fields', () => {
     assert.deepEqual(parsePageMessage({ type: 'ready', extra: 1 }), { type: 'ready' });
     assert.deepEqual(parsePageMessage({ type: 'send', text: 'hi', includeSelection: true, evil: 'x' }), { type: 'send', text: 'hi', includeSelection: true });
+    assert.deepEqual(parsePageMessage({ type: 'send', text: 'hi', includeSelection: false, includeCurrentFile: true }), { type: 'send', text: 'hi', includeSelection: false, includeCurrentFile: true });
+    assert.deepEqual(parsePageMessage({ type: 'send', text: 'hi', includeSelection: false, includeCurrentFile: false }), { type: 'send', text: 'hi', includeSelection: false });
+    assert.equal(parsePageMessage({ type: 'send', text: 'hi', includeSelection: false, includeCurrentFile: 'yes' }), undefined);
     assert.deepEqual(parsePageMessage({ type: 'editLast', text: 'again' }), { type: 'editLast', text: 'again' });
     assert.deepEqual(parsePageMessage({ type: 'openChat', chatId: 'a1b2-c3_d' }), { type: 'openChat', chatId: 'a1b2-c3_d' });
     assert.deepEqual(parsePageMessage({ type: 'errorAction', action: 'setApiKey' }), { type: 'errorAction', action: 'setApiKey' });

@@ -2,8 +2,8 @@
 // vscode.lm. The requests go through the request module to the scripted server.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { chatChunk, sseAnswer, sseData, type ScriptedServer } from '../../../support/scriptedServer';
-import { chatRequests, routeServer, SSE_HEADERS, useScriptedHost } from '../hostTestKit';
+import { chatChunk, ScriptedServer, sseAnswer, sseData } from '../../../support/scriptedServer';
+import { chatRequests, isModelsRequest, routeServer, SSE_HEADERS, updateSettings, useScriptedHost } from '../hostTestKit';
 
 const LLAMA = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const LITE = 'meta-llama/Meta-Llama-3-8B-Instruct-Lite';
@@ -154,6 +154,32 @@ function toolCallAnswer(server: ScriptedServer, pieces: string[]): void {
       { role: 'assistant', content: null, tool_calls: [{ id: 'call_w1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } }] },
       { role: 'tool', tool_call_id: 'call_w1', content: '3 °C, cloudy' },
     ]);
+  });
+
+  it('asks a newly configured server for its models only when VS Code asks for them, not when the setting changes', async () => {
+    routeServer(host.server, LISTED, []);
+    await vscode.lm.selectChatModels({ vendor: 'ask-llama' }); // VS Code now holds this server's list
+    const other = await ScriptedServer.start();
+    try {
+      const OTHER_ONLY = 'meta-llama/Llama-4-Scout-17B-16E-Instruct';
+      routeServer(other, [{ id: OTHER_ONLY, contextLength: 64000 }], []);
+      const modelsAsked = () => other.requests.filter(isModelsRequest).length;
+      // VS Code re-reads the list as soon as Ask Llama signals the change; wait for that (or for a request).
+      const reread = new Promise<void>((resolve) => {
+        const listener = vscode.lm.onDidChangeChatModels(() => (listener.dispose(), resolve()));
+        const poll = setInterval(() => modelsAsked() > 0 && (clearInterval(poll), resolve()), 20);
+        setTimeout(() => (listener.dispose(), clearInterval(poll), resolve()), 5000);
+      });
+      await updateSettings({ baseUrl: other.baseUrl });
+      await reread;
+      assert.strictEqual(modelsAsked(), 0, 'the new server was asked for its models because a setting changed');
+
+      const models = await vscode.lm.selectChatModels({ vendor: 'ask-llama' });
+      assert.strictEqual(modelsAsked(), 1, 'asking for the models fetches the new server\'s list once');
+      assert.ok(models.some((m) => m.id === OTHER_ONLY), `the new server's list is offered: ${models.map((m) => m.id).join(', ')}`);
+    } finally {
+      await other.close();
+    }
   });
 
   it('counts tokens with the project\'s estimate', async () => {

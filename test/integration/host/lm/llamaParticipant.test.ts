@@ -65,6 +65,22 @@ function chatRequest(command: string | undefined, prompt: string, model?: { vend
     assert.deepStrictEqual(result.metadata, { command: 'fix' });
   });
 
+  for (const implicit of ['selection', 'file'] as const) {
+    it(`sends only the selection when the chat also attaches the ${implicit} by itself (its implicit context)`, async () => {
+      routeServer(host.server, [{ id: LLAMA, contextLength: 128000 }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Adds.']) }]);
+      const editor = await openWithSelection(SOURCE, 'math.js', 1, 3);
+      const uri = editor.document.uri;
+      const reference = implicit === 'file'
+        ? { id: 'vscode.implicit.file', value: uri }
+        : { id: 'vscode.implicit.selection', value: new vscode.Location(uri, editor.selection) };
+      const request = { ...chatRequest('explain', '', { vendor: 'ask-llama', id: LLAMA }), references: [reference] } as unknown as vscode.ChatRequest;
+      await answerChatRequest(deps, request, { history: [] }, recordingStream().stream, new vscode.CancellationTokenSource().token);
+      const user = chatRequests(host.server)[0].json.messages.at(-1).content as string;
+      assert.strictEqual(user.split('return a + b;').length - 1, 1, `the selected code is sent once:\n${user}`);
+      assert.ok(!user.includes('UNSELECTED_MARKER'), `only the selection is sent:\n${user}`);
+    });
+  }
+
   it('asks for code when a command has neither a selection nor a #file', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const { stream, markdown } = recordingStream();

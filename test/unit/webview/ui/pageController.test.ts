@@ -85,7 +85,7 @@ describe('PageController', () => {
     const page = openPage();
     assert.deepStrictEqual(page.api.posted, [{ type: 'ready' }]);
     assert.strictEqual(page.$('textarea#prompt').getAttribute('aria-label'), 'Ask Llama a question');
-    for (const hook of ['button#send', 'button#stop', 'button#new-chat', 'button#history', 'button#model', '#messages', '#selection-chip', '#notice', '#chat-list']) page.$(hook);
+    for (const hook of ['button#send', 'button#stop', 'button#new-chat', 'button#history', 'button#model', '#messages', '#selection-chip', '#current-file-chip', '#notice', '#chat-list']) page.$(hook);
     assert.strictEqual(page.$('#messages').getAttribute('role'), 'log');
     for (const button of page.doc.querySelectorAll('button')) assert.ok(button.getAttribute('aria-label'), `${button.outerHTML.slice(0, 60)} has a label`);
   });
@@ -202,6 +202,30 @@ describe('PageController', () => {
     page.controller.handle({ type: 'selection', selection: { fileName: 'b.ts', startLine: 5, endLine: 5 } });
     assert.strictEqual(page.$('#selection-chip').hidden, false, 'a new selection is offered again');
     assert.strictEqual(page.$('#selection-chip .chip-label').textContent, 'b.ts:5');
+  });
+
+  it('offers the current file as a chip saying which lines go, sends it unless removed, and offers it again for the next question', () => {
+    const page = openPage();
+    page.controller.handle(state([]));
+    assert.strictEqual(page.$('#current-file-chip').hidden, true, 'no chip before the host offers a file');
+    page.controller.handle({ type: 'currentFile', file: { fileName: 'src/parser.ts', label: 'src/parser.ts (lines 1–420 of 900)', cut: true } });
+    assert.strictEqual(page.$('#current-file-chip').hidden, false);
+    assert.strictEqual(page.$('#current-file-chip .chip-label').textContent, 'src/parser.ts (lines 1–420 of 900)');
+    type(page, 'first');
+    click(page.win, page.$('button#send'));
+    assert.deepStrictEqual(page.api.posted.at(-1), { type: 'send', text: 'first', includeSelection: false, includeCurrentFile: true });
+
+    click(page.win, page.$('#current-file-chip button.remove'));
+    assert.strictEqual(page.$('#current-file-chip').hidden, true);
+    page.controller.handle({ type: 'currentFile', file: { fileName: 'src/parser.ts', label: 'src/parser.ts (lines 1–419 of 901)', cut: true } });
+    assert.strictEqual(page.$('#current-file-chip').hidden, true, 'an edit of the same file keeps it removed');
+    type(page, 'second');
+    click(page.win, page.$('button#send'));
+    assert.deepStrictEqual(page.api.posted.at(-1), { type: 'send', text: 'second', includeSelection: false }, 'a removed chip sends no file');
+    assert.strictEqual(page.$('#current-file-chip').hidden, false, 'the next question is offered the file again');
+
+    page.controller.handle({ type: 'currentFile' });
+    assert.strictEqual(page.$('#current-file-chip').hidden, true, 'the chip goes when the host offers no file');
   });
 
   it('does not send an empty question, and Esc while busy stops the answer', () => {

@@ -1,0 +1,139 @@
+// VS Code's own Chat view (the workbench's chat, with Copilot Chat 0.67.0 as its default agent in code-server
+// 4.139.1), driven as a person does: open it, let VS Code ask the model providers for their models, pick a model in
+// its picker, type into its input, read its answers. Bounded waits on visible states only.
+//
+// The e2e server starts with `chat.disableAIFeatures: true` (codeServer.ts), so the other scenarios never see the
+// chat. `openWindowWithVsCodeChat` turns it on for one fresh window: a running workbench does not notice edits to
+// settings.json here, but a window that starts reads them.
+import * as fs from 'fs';
+import type { Locator, Page } from 'playwright-core';
+import { makeWorkspace } from '../harness/workspace';
+import { workbenchUrl } from '../harness/workbenchUrl';
+import { e2e } from './e2eContext';
+import { runCommand, waitForWorkbench } from './workbench';
+
+const chatTimeoutMs = 30_000;
+
+/** A new window (on a fresh copy of the sample workspace) with VS Code's chat enabled; `close` restores the setting. */
+export async function openWindowWithVsCodeChat(): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { page, userSettingsFile, workbenchUrl: mainUrl } = e2e();
+  const original = fs.readFileSync(userSettingsFile, 'utf8');
+  fs.writeFileSync(userSettingsFile, JSON.stringify({ ...JSON.parse(original), 'chat.disableAIFeatures': false }, null, 2));
+  const fresh = await page.context().newPage();
+  const close = async () => {
+    await fresh.close().catch(() => undefined);
+    fs.writeFileSync(userSettingsFile, original);
+  };
+  try {
+    await fresh.goto(workbenchUrl(new URL(mainUrl).origin, makeWorkspace()));
+    await waitForWorkbench(fresh);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { page: fresh, close };
+}
+
+/** Opens the Chat view in `mode` and waits for its input with the model picker. */
+export async function openVsCodeChat(page: Page, mode: 'Agent' | 'Ask'): Promise<void> {
+  await runCommand(page, `Chat: Open Chat (${mode})`);
+  await modelPicker(page).waitFor({ timeout: chatTimeoutMs });
+}
+
+/**
+ * On a fresh profile nobody has asked the model providers for their models yet, and the Chat view's picker offers
+ * only "Sign in to use Copilot". "Chat: Manage Language Models" asks every provider (activating Ask Llama by
+ * `onLanguageModelChatProvider:ask-llama`) and lists what they return; `modelName` must show up there.
+ */
+export async function listModelsInManageLanguageModels(page: Page, modelName: string): Promise<void> {
+  await runCommand(page, 'Chat: Manage Language Models');
+  const row = page.locator('.monaco-list-row', { hasText: modelName }).first();
+  try {
+    await row.waitFor({ timeout: chatTimeoutMs });
+  } catch {
+    throw new Error(`"Chat: Manage Language Models" never listed ${modelName}; it shows:\n${await visibleRows(page)}`);
+  }
+  await page.keyboard.press('Escape');
+  await row.waitFor({ state: 'hidden', timeout: 10_000 });
+  // Copilot Chat's "Set BYOK utility models" notice, if it is up by now, would sit behind the picker's pictures.
+  const notice = page.locator('.interactive-input-part .chat-input-notification-dismiss').first();
+  if (await notice.isVisible()) await notice.click();
+}
+
+/** Opens the Chat view's model picker, filters it by `modelName` and picks that model. */
+export async function pickChatModel(page: Page, modelName: string): Promise<void> {
+  const row = await openModelPicker(page, modelName);
+  await row.click();
+  await modelPicker(page).filter({ hasText: modelName }).waitFor({ timeout: 10_000 });
+}
+
+/** Opens the Chat view's model picker filtered by `filter`; returns the first row offering a model named so. */
+export async function openModelPicker(page: Page, filter: string): Promise<Locator> {
+  await modelPicker(page).locator('.action-label').first().click();
+  const search = page.locator('.action-widget .action-list-filter-input');
+  try {
+    await search.waitFor({ timeout: 10_000 });
+  } catch {
+    // Without models the picker is a bare menu ("Sign in to use Copilot"), with no search box.
+    const shown = await visibleRows(page);
+    await page.keyboard.press('Escape');
+    throw new Error(`the model picker has no models to search; it shows:\n${shown}`);
+  }
+  await search.fill(filter);
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: filter }).first();
+  try {
+    await row.waitFor({ timeout: 10_000 });
+  } catch {
+    const shown = await visibleRows(page);
+    await page.keyboard.press('Escape');
+    throw new Error(`the model picker does not offer ${filter}; it shows:\n${shown}`);
+  }
+  return row;
+}
+
+/** The open model picker's dropdown. */
+export function modelPickerDropdown(page: Page): Locator {
+  return page.locator('.action-widget').filter({ has: page.locator('.action-list-filter-input') }).first();
+}
+
+/** The Chat view's input box with its pickers (what a screenshot of the picker shows under the dropdown). */
+export function vsCodeChatInput(page: Page): Locator {
+  return page.locator('.interactive-input-part .chat-input-container').first();
+}
+
+/** Types into the Chat view's input and sends with Enter (after any completion popup for `@` or `/` has closed). */
+export async function sendInVsCodeChat(page: Page, text: string): Promise<void> {
+  const input = page.locator('.interactive-input-part .native-edit-context').first();
+  await input.focus();
+  await page.keyboard.type(text);
+  // Under load a key can land before the input has the focus: send only what was typed in full.
+  const typed = () => page.locator('.interactive-input-part .view-lines').first().innerText().then((shown) => shown.replace(/\u00a0/g, ' '));
+  const deadline = Date.now() + 10_000;
+  while (!(await typed()).includes(text.trim())) {
+    if (Date.now() > deadline) throw new Error(`the Chat view's input shows ${JSON.stringify(await typed())}, not ${JSON.stringify(text)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await page.locator('.interactive-input-part .suggest-widget.visible').waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The newest answer in the Chat view containing `text`. */
+export async function waitForVsCodeChatAnswer(page: Page, text: string): Promise<Locator> {
+  const answer = page.locator('.interactive-session .interactive-response', { hasText: text }).last();
+  try {
+    await answer.waitFor({ timeout: chatTimeoutMs });
+  } catch {
+    const shown = await page.locator('.interactive-session .interactive-item-container').allInnerTexts().catch(() => []);
+    throw new Error(`no answer containing ${JSON.stringify(text)} in the Chat view; it shows:\n${shown.join('\n---\n') || '(nothing)'}`);
+  }
+  return answer;
+}
+
+function modelPicker(page: Page): Locator {
+  return page.locator('.interactive-input-part .model-picker-item').first();
+}
+
+async function visibleRows(page: Page): Promise<string> {
+  const rows = await page.locator('.monaco-list-row:visible').allInnerTexts().catch(() => []);
+  return rows.map((row) => row.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n') || '(nothing)';
+}
