@@ -77,8 +77,8 @@ describe(`compat: the extension on VS Code ${vscode.version}`, () => {
 
     it('loads its page and streams an answer into it', async () => {
       routeServer(host.server, [{ id: MODEL, contextLength: 128000 }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Hello', ' from', ' 1.90.']) }]);
-      // The view calls these on the controller it was given (the same object as the test API's `chat`): record what
-      // the real webview page sends and what the host posts to it.
+      // Every page message and every post to the page goes through these two methods of the chat controller (the
+      // test API's `chat`): record what the real webview page sends and what the host posts to it.
       const controller = host.api.chat as unknown as ChatPageHandler;
       const fromPage: PageMessage[] = [];
       const toPage: HostMessage[] = [];
