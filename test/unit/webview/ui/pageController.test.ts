@@ -112,6 +112,29 @@ describe('PageController', () => {
     assert.strictEqual(page.$('#selection-chip .chip-label').textContent, 'app.ts:3-9');
   });
 
+  it('shows on a past question what it carried: its selection or current file (the lines sent) and its attached files', () => {
+    const page = openPage();
+    const withFiles: ChatMessage = {
+      ...question,
+      attachment: { fileName: 'src/parser.ts', languageId: 'typescript', startLine: 1, endLine: 900, code: 'x', truncatedTo: { startLine: 1, endLine: 420 } },
+      files: [
+        { fileName: 'a.ts', languageId: 'typescript', startLine: 1, endLine: 3, code: 'a' },
+        { fileName: 'lib/b.py', languageId: 'python', startLine: 1, endLine: 700, code: 'b', truncatedTo: { startLine: 1, endLine: 40 } },
+      ],
+    };
+    page.controller.handle(state([withFiles, answer]));
+    const chips = Array.from(page.doc.querySelectorAll('article.message[data-role="user"] .message-attachment'));
+    assert.deepStrictEqual(chips.map((c) => c.textContent), ['parser.ts:1-420', 'a.ts:1-3', 'b.py:1-40']);
+    assert.deepStrictEqual(chips.map((c) => c.getAttribute('title')), ['src/parser.ts, lines 1–420 of 1–900 sent', 'a.ts, lines 1–3', 'lib/b.py, lines 1–40 of 1–700 sent']);
+    assert.strictEqual(page.doc.querySelectorAll('article.message[data-role="assistant"] .message-attachment').length, 0);
+
+    // A history file with malformed entries still shows the chat, without chips for them.
+    const malformed = { ...question, attachment: { fileName: 7 }, files: [null, { fileName: 'c.ts', startLine: 1, endLine: 2, truncatedTo: 'x' }] } as unknown as ChatMessage;
+    page.controller.handle(state([malformed, answer]));
+    assert.strictEqual(page.doc.querySelectorAll('article.message').length, 2);
+    assert.strictEqual(page.doc.querySelectorAll('.message-attachment').length, 0);
+  });
+
   it('shows the server next to the model when questions go elsewhere than the default server, and only then', () => {
     const page = openPage();
     page.controller.handle(state([]));
