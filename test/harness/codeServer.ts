@@ -71,8 +71,11 @@ export async function startCodeServer(toolchain: Toolchain, options: CodeServerO
   writeUserSettings(dirs.userData, { ...baseSettings, ...options.settings });
 
   // Without its own XDG folders code-server writes its config and logs into $HOME.
+  // The extension stores ASK_LLAMA_API_KEY from its host's environment: only a caller that means to pass one (npm run
+  // try, the e2e suite) does, so a key in the developer's shell never lands in a test profile.
+  const { ASK_LLAMA_API_KEY: _shellKey, ...inherited } = toolchain.env;
   const env: NodeJS.ProcessEnv = {
-    ...toolchain.env,
+    ...inherited,
     ...options.env,
     XDG_CONFIG_HOME: dirs.xdgConfig,
     XDG_DATA_HOME: dirs.xdgData,

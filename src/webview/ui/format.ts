@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../common/chatTypes';
+import type { Attachment, ChatMessage } from '../../common/chatTypes';
 import type { SelectionInfo } from '../../common/protocol';
 import { l10n } from '../l10n';
 
@@ -7,6 +7,14 @@ export function selectionLabel(selection: Pick<SelectionInfo, 'fileName' | 'star
   const base = selection.fileName.split(/[\\/]/).pop() || selection.fileName;
   const lines = selection.startLine === selection.endLine ? `${selection.startLine}` : `${selection.startLine}-${selection.endLine}`;
   return `${base}:${lines}`;
+}
+
+/** A past question's chip title: "src/parser.ts, lines 1–420 of 1–900 sent" or "src/util.ts, lines 10–24". */
+export function sentLinesTitle(attachment: Pick<Attachment, 'fileName' | 'startLine' | 'endLine' | 'truncatedTo'>): string {
+  const { fileName, startLine, endLine, truncatedTo } = attachment;
+  return truncatedTo
+    ? l10n.t('{0}, lines {1}–{2} of {3}–{4} sent', fileName, truncatedTo.startLine, truncatedTo.endLine, startLine, endLine)
+    : l10n.t('{0}, lines {1}–{2}', fileName, startLine, endLine);
 }
 
 /** "1,069 tokens (1,024 in, 45 out) · 2.3 s" */

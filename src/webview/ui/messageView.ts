@@ -1,12 +1,12 @@
 // One message of the conversation: `article.message[data-role][data-id]` with its body, and for answers the
 // status note, error with action buttons, usage line and Retry.
 // Private members are #fields, which the minifier shortens (the page bundle has a size budget).
-import type { ChatMessage, ErrorAction } from '../../common/chatTypes';
+import type { Attachment, ChatMessage, ErrorAction } from '../../common/chatTypes';
 import { clearChildren, element } from '../dom';
 import { icon, type IconName } from '../icons';
 import { PAINT_PIECE_CHARS } from '../markdown/renderBudget';
 import { StreamingMarkdownView } from '../markdown/streamingMarkdownView';
-import { partialNote, selectionLabel, usageLine } from './format';
+import { partialNote, selectionLabel, sentLinesTitle, usageLine } from './format';
 import { l10n } from '../l10n';
 
 /** A function, not a constant: labels are translated when used, after the page has read its translations. */
@@ -18,6 +18,11 @@ function errorActions(): Record<ErrorAction, { label: string; icon: IconName }> 
     openSettings: { label: l10n.t('Open Settings'), icon: 'settings-gear' },
     showLog: { label: l10n.t('Show Log'), icon: 'output' },
   };
+}
+
+function isShownAttachment(a: Attachment | undefined): a is Attachment {
+  const lines = (r: unknown) => !!r && typeof (r as Attachment).startLine === 'number' && typeof (r as Attachment).endLine === 'number';
+  return !!a && typeof a.fileName === 'string' && lines(a) && (a.truncatedTo === undefined || lines(a.truncatedTo));
 }
 
 /** What one frame may still spend on painting answers: a time limit and a number of characters (layout cost). */
@@ -49,9 +54,12 @@ export class MessageView {
       'aria-label': isUser ? l10n.t('Your question') : l10n.t('Llama answer'),
     });
     const header = element(doc, 'div', { class: 'message-header' }, element(doc, 'span', { class: 'message-author' }, isUser ? l10n.t('You') : l10n.t('Llama')));
-    if (isUser && message.attachment) {
-      const a = message.attachment;
-      header.append(element(doc, 'span', { class: 'chip message-attachment', title: a.fileName }, selectionLabel(a)));
+    // What the question carried: its selection, current file or problem lines, then the attached files (chats saved
+    // before files could be attached have none; the history on disk is not trusted to hold well-formed ones).
+    if (isUser) {
+      for (const a of [message.attachment, ...(Array.isArray(message.files) ? message.files : [])]) {
+        if (isShownAttachment(a)) header.append(element(doc, 'span', { class: 'chip message-attachment', title: sentLinesTitle(a) }, selectionLabel(a.truncatedTo ? { ...a, ...a.truncatedTo } : a)));
+      }
     }
     this.#body = element(doc, 'div', { class: 'message-body' });
     this.#footer = element(doc, 'div', { class: 'message-footer' });

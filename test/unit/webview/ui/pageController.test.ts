@@ -112,6 +112,29 @@ describe('PageController', () => {
     assert.strictEqual(page.$('#selection-chip .chip-label').textContent, 'app.ts:3-9');
   });
 
+  it('shows on a past question what it carried: its selection or current file (the lines sent) and its attached files', () => {
+    const page = openPage();
+    const withFiles: ChatMessage = {
+      ...question,
+      attachment: { fileName: 'src/parser.ts', languageId: 'typescript', startLine: 1, endLine: 900, code: 'x', truncatedTo: { startLine: 1, endLine: 420 } },
+      files: [
+        { fileName: 'a.ts', languageId: 'typescript', startLine: 1, endLine: 3, code: 'a' },
+        { fileName: 'lib/b.py', languageId: 'python', startLine: 1, endLine: 700, code: 'b', truncatedTo: { startLine: 1, endLine: 40 } },
+      ],
+    };
+    page.controller.handle(state([withFiles, answer]));
+    const chips = Array.from(page.doc.querySelectorAll('article.message[data-role="user"] .message-attachment'));
+    assert.deepStrictEqual(chips.map((c) => c.textContent), ['parser.ts:1-420', 'a.ts:1-3', 'b.py:1-40']);
+    assert.deepStrictEqual(chips.map((c) => c.getAttribute('title')), ['src/parser.ts, lines 1–420 of 1–900 sent', 'a.ts, lines 1–3', 'lib/b.py, lines 1–40 of 1–700 sent']);
+    assert.strictEqual(page.doc.querySelectorAll('article.message[data-role="assistant"] .message-attachment').length, 0);
+
+    // A history file with malformed entries still shows the chat, without chips for them.
+    const malformed = { ...question, attachment: { fileName: 7 }, files: [null, { fileName: 'c.ts', startLine: 1, endLine: 2, truncatedTo: 'x' }] } as unknown as ChatMessage;
+    page.controller.handle(state([malformed, answer]));
+    assert.strictEqual(page.doc.querySelectorAll('article.message').length, 2);
+    assert.strictEqual(page.doc.querySelectorAll('.message-attachment').length, 0);
+  });
+
   it('shows the server next to the model when questions go elsewhere than the default server, and only then', () => {
     const page = openPage();
     page.controller.handle(state([]));
@@ -126,7 +149,7 @@ describe('PageController', () => {
     assert.strictEqual(page.$('button#model').textContent, 'Llama-3.3-70B-Instruct-Turbo');
   });
 
-  it('appends deltas to the streaming answer, painting once per frame, and announces the finished answer', () => {
+  it('paints the first delta at once, then the rest once per frame, and announces the finished answer', () => {
     const page = openPage();
     page.controller.handle(state([question]));
     const streaming: ChatMessage = { id: 'a2', role: 'assistant', text: '', createdAt: 3, status: 'streaming' };
@@ -134,10 +157,19 @@ describe('PageController', () => {
     page.controller.handle({ type: 'busy', busy: true });
     for (const text of ['Hello', ' *wor', 'ld*', '!']) page.controller.handle({ type: 'delta', chatId: 'c1', messageId: 'a2', text });
     const body = page.$('article[data-id="a2"] .message-body');
-    assert.strictEqual(body.textContent, '', 'nothing painted before the frame');
-    assert.strictEqual(page.schedulers.frames.length, 1, 'one frame requested for four deltas');
+    assert.strictEqual(body.textContent, 'Hello', 'the first delta painted at once, the next three wait for the frame');
+    assert.strictEqual(page.schedulers.frames.length, 1, 'one frame requested for the three');
     page.schedulers.runFrames();
     assert.strictEqual(body.textContent, 'Hello world!');
+    page.controller.handle({ type: 'delta', chatId: 'c1', messageId: 'a2', text: ' More' });
+    assert.strictEqual(body.textContent, 'Hello world!', 'a delta right after a painted frame waits for the next frame');
+    page.schedulers.runFrames();
+    assert.strictEqual(body.textContent, 'Hello world! More');
+    page.schedulers.runFrames(); // a frame without anything to paint
+    assert.strictEqual(page.schedulers.frames.length, 0, 'no frames requested while nothing streams');
+    page.controller.handle({ type: 'delta', chatId: 'c1', messageId: 'a2', text: '.' });
+    assert.strictEqual(body.textContent, 'Hello world! More.', 'after a quiet frame, painted at once again');
+    page.schedulers.runFrames();
     assert.strictEqual(body.querySelector('em')?.textContent, 'world');
     assert.strictEqual(page.$('#announcer').textContent, '', 'deltas are not announced');
 
