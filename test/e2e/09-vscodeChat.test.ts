@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { ensureApiKey } from './apiKey';
 import { e2e } from './e2eContext';
 import { allMessageText } from './requestText';
-import { saveScreenshot, saveScreenshotOf } from './screenshots';
+import { saveScreenshot, saveScreenshotOf, slug } from './screenshots';
 import { scriptedModelId, streamedAnswer } from './scriptedLlm';
 import {
   listModelsInManageLanguageModels,
@@ -33,6 +33,12 @@ describe("VS Code's Chat view with Ask Llama models", () => {
     window = await openWindowWithVsCodeChat();
   });
   after(() => window?.close());
+  // The harness photographs the main window on a failure; what failed here is in this one.
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && window) {
+      await saveScreenshot(window.page, `failure-chat-window-${slug(this.currentTest.title)}`).catch(() => undefined);
+    }
+  });
 
   it('offers the Ask Llama models in the model picker and streams the picked model\'s answer', async () => {
     const { llm } = e2e();

@@ -101,12 +101,15 @@ export function vsCodeChatInput(page: Page): Locator {
   return page.locator('.interactive-input-part .chat-input-container').first();
 }
 
-/** Types into the Chat view's input and sends with Enter (after any completion popup for `@` or `/` has closed). */
+/**
+ * Puts `text` into the Chat view's input and sends it with Enter. Inserted as one piece: typed key by key, the input
+ * (an EditContext editor) lost some of the spaces under load ("Whatisrecursion,inone sentence?").
+ */
 export async function sendInVsCodeChat(page: Page, text: string): Promise<void> {
   const input = page.locator('.interactive-input-part .native-edit-context').first();
   await input.focus();
-  await page.keyboard.type(text);
-  // Under load a key can land before the input has the focus: send only what was typed in full.
+  await page.keyboard.insertText(text);
+  // Send only once the input shows the whole text.
   const typed = () => page.locator('.interactive-input-part .view-lines').first().innerText().then((shown) => shown.replace(/\u00a0/g, ' '));
   const deadline = Date.now() + 10_000;
   while (!(await typed()).includes(text.trim())) {
