@@ -63,6 +63,7 @@ export class LazyCore implements vscode.Disposable, BusySource, ChatPageHandler 
     for (const relay of this.relays) relay.dispose();
     this.busyChanged.dispose();
     this.answerSettled.dispose();
+    this.loaded?.keys.dispose();
     return this.loaded?.chat.dispose();
   }
 }

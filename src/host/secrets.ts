@@ -30,9 +30,18 @@ export interface ApiKeyStoreOptions {
   fromEnvironment?: { origin: string; key: string; onStored(): void };
 }
 
-export class ApiKeyStore {
+export class ApiKeyStore implements vscode.Disposable {
   /** Every key read or stored this session, remembered only so that error text can be scrubbed of them. */
   private readonly seenKeys = new Set<string>();
+  /**
+   * The key of each origin asked for this session (undefined: none stored), so a question does not wait for the
+   * keyring each time (in code-server a round trip to the browser, the largest share of Enter → request). Dropped
+   * whenever SecretStorage reports a change, which it also does for another window's set or clear.
+   */
+  private readonly cachedKeys = new Map<string, string | undefined>();
+  /** Counts changes, so that a read that was under way during one does not cache what it read. */
+  private changes = 0;
+  private readonly changeListener: vscode.Disposable | undefined;
   private migration: Promise<void> | undefined;
   /** Changes to the origin list run one after another, so two saves never lose each other's entry. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -45,13 +54,18 @@ export class ApiKeyStore {
     private readonly secrets: vscode.SecretStorage,
     private readonly legacyKeyOrigin: () => string,
     private readonly options: ApiKeyStoreOptions = {},
-  ) {}
+  ) {
+    this.changeListener = secrets.onDidChange?.(() => this.forgetCachedKeys());
+  }
 
   /** The key stored for exactly this origin, if any. */
   async get(origin: string): Promise<string | undefined> {
     await this.migrate();
+    if (this.cachedKeys.has(origin)) return this.cachedKeys.get(origin);
+    const changesBefore = this.changes;
     const key = (await this.read(secretFor(origin)))?.trim() || undefined;
     if (key) this.seenKeys.add(key);
+    if (this.changes === changesBefore) this.cachedKeys.set(origin, key);
     return key;
   }
 
@@ -72,8 +86,10 @@ export class ApiKeyStore {
       try {
         await this.secrets.delete(secretFor(origin));
       } catch (error) {
+        this.forgetCachedKeys(); // it may or may not be gone
         throw new KeyringError('delete', error, [...this.seenKeys]);
       }
+      this.forgetCachedKeys();
       await this.writeOrigins((await this.readOrigins()).filter((o) => o !== origin));
     });
   }
@@ -131,12 +147,23 @@ export class ApiKeyStore {
     try {
       await this.secrets.store(secretFor(origin), key);
     } catch (error) {
+      this.forgetCachedKeys();
       throw new KeyringError('store', error, key);
     }
+    this.forgetCachedKeys();
     this.seenKeys.add(key);
     const origins = await this.readOrigins();
     if (!origins.includes(origin)) await this.writeOrigins([...origins, origin]);
     this.options.onDidStore?.(origin);
+  }
+
+  dispose(): void {
+    this.changeListener?.dispose();
+  }
+
+  private forgetCachedKeys(): void {
+    this.changes++;
+    this.cachedKeys.clear();
   }
 
   private async readOrigins(): Promise<string[]> {

@@ -27,7 +27,7 @@ export interface SizeBudget {
 
 // Issue 16's targets, held as features land: what loads at activation, what loads on first use, the page, the package.
 export const bundleBudgets: SizeBudget[] = [
-  // Ceiling: the measured 21.4 KB (with issue 15's walkthrough progress) + 2.5 KB. Activation registers stand-ins only: what answers (the request module,
+  // Ceiling: the measured 22.5 KB (with issue 15's walkthrough progress) + 2.5 KB. Activation registers stand-ins only: what answers (the request module,
   // the chat controller, the commands' work, about 85 KB) is the core, dist/core.js, loaded on first use (issue 16;
   // before, 100.2 KB loaded at activation). What stays: the wiring, the chat view's page shell (so the page starts
   // loading as soon as the view resolves), the status bar, settings and the workspace policy (shared with the lazy
@@ -35,10 +35,10 @@ export const bundleBudgets: SizeBudget[] = [
   // History of the old ceilings: 80 KB until the chat model provider and @llama participant (issue 14); then 84, 88,
   // 97, 98, 102, 106 KB as first-run help, per-server keys, Edit Selection, Fix with Llama and Add File to Chat came
   // in; 98.5 and 100.5 KB once Edit Selection and the chat surfaces moved to their own bundles.
-  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 24 * KB },
+  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 25 * KB },
   // The core, on the first command, chat page or chat-surface call (src/host/lazyCore.ts): measured 87.0 KB; 88.8 KB
   // with the chat's current-file chip (issue 13).
-  { name: 'core (loaded on first use)', files: ['dist/core.js'], budgetBytes: 90 * KB, ceilingBytes: 90 * KB },
+  { name: 'core (loaded on first use)', files: ['dist/core.js'], budgetBytes: 93 * KB, ceilingBytes: 93 * KB },
   // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // Edit Selection, on the first askLlama.editSelection (src/host/edits/lazyEditSelection.ts). It gets the request
@@ -56,8 +56,12 @@ export const bundleBudgets: SizeBudget[] = [
   { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB, ceilingBytes: 153 * KB },
 ];
 
-// Ceiling as before issue 16; the target is what the issue asks for.
-export const vsixBudget: SizeBudget = { name: '.vsix package', files: ['ask-llama.vsix'], budgetBytes: 150 * KB, ceilingBytes: 250 * KB };
+// Ceiling: the measured 180.6 KB + about 20 KB for a few more small README screenshots (each ≤ 10 KB). The target is
+// what issue 16 asks for; what the .vsix holds (compressed): the bundles about 108 KB (the page 52 KB, of which the
+// Markdown parser is a third; the core 30 KB), five README screenshots 48 KB, README and CHANGELOG 19.5 KB, the
+// manifest and its strings 6.5 KB. Shipped without source maps (users cannot use them; an error's stack names minified
+// code either way) and without the translators' English template (l10n/bundle.l10n.json, never read by VS Code).
+export const vsixBudget: SizeBudget = { name: '.vsix package', files: ['ask-llama.vsix'], budgetBytes: 150 * KB, ceilingBytes: 200 * KB };
 
 export interface MeasuredSize {
   budget: SizeBudget;

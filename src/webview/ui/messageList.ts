@@ -39,6 +39,8 @@ export class MessageList {
   #unrendered: ChatMessage[] = [];
   #renderGeneration = 0;
   #paintRequested = false;
+  /** A paint ran since the last animation frame: further deltas wait for the next frame (one paint per frame). */
+  #paintedSinceFrame = false;
   #busy = false;
   #stickToBottom = true;
   /** An answer that finished while some of it was still unpainted: announced once it is painted. */
@@ -92,7 +94,7 @@ export class MessageList {
     const view = this.#findView(messageId);
     if (!view) return;
     view.appendDelta(text);
-    this.#requestPaint();
+    this.#paintSoon();
   }
 
   update(chatId: string, message: ChatMessage): void {
@@ -156,14 +158,32 @@ export class MessageList {
     return undefined;
   }
 
-  /** One paint per animation frame however many deltas arrived in it. */
+  /**
+   * A delta after a frame without a paint (an answer's first token, or a slow stream's next one) is painted at once,
+   * so the browser shows it in its next frame rather than one frame later; while deltas keep coming, they wait for
+   * the frame: one paint per animation frame however many deltas arrived in it.
+   */
+  #paintSoon(): void {
+    if (this.#paintRequested || this.#paintedSinceFrame) {
+      this.#requestPaint();
+      return;
+    }
+    this.#paintedSinceFrame = true;
+    this.#paintViews();
+    this.#scrollIfSticky();
+    this.#requestPaint(); // the frame that ends this paint's frame (and paints what is left, if anything)
+  }
+
   #requestPaint(): void {
     if (this.#paintRequested) return;
     this.#paintRequested = true;
     this.#schedulers.frame(() => {
       this.#paintRequested = false;
+      this.#paintedSinceFrame = this.#views.some((view) => view.needsPaint);
+      if (!this.#paintedSinceFrame) return;
       this.#paintViews();
       this.#scrollIfSticky();
+      this.#requestPaint(); // one more frame, so that a delta arriving before it waits for it
     });
   }
 

@@ -7,8 +7,27 @@ import { ApiKeyStore, KeyringError } from '../../../src/host/secrets';
 class MemorySecrets {
   readonly entries = new Map<string, string>();
   failStore = false;
+  /** How often each entry was read. */
+  readonly reads = new Map<string, number>();
+  private changeListeners: (() => void)[] = [];
+  /** While set, reads answer only when the test releases them (with the value at the time of the read). */
+  heldReads: (() => void)[] | undefined;
   get(name: string): Promise<string | undefined> {
-    return Promise.resolve(this.entries.get(name));
+    this.reads.set(name, (this.reads.get(name) ?? 0) + 1);
+    const value = this.entries.get(name);
+    const held = this.heldReads;
+    if (held) return new Promise((resolve) => held.push(() => resolve(value)));
+    return Promise.resolve(value);
+  }
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.changeListeners.push(listener);
+    return { dispose: () => (this.changeListeners = this.changeListeners.filter((l) => l !== listener)) };
+  }
+  /** What VS Code reports when another window sets or clears a key. */
+  changeFromElsewhere(name: string, value: string | undefined): void {
+    if (value === undefined) this.entries.delete(name);
+    else this.entries.set(name, value);
+    for (const listener of this.changeListeners) listener();
   }
   store(name: string, value: string): Promise<void> {
     if (this.failStore) return Promise.reject(new Error(`keyring locked, refused ${value}`));
@@ -44,6 +63,46 @@ describe('ApiKeyStore', () => {
     await keys.clear(A);
     assert.strictEqual(await keys.get(A), undefined);
     assert.strictEqual(await keys.get(B), 'key-b');
+  });
+
+  it('reads each origin\'s key from SecretStorage once, until a set, a clear or a change reported from elsewhere', async () => {
+    const secrets = new MemorySecrets();
+    const keys = storeOver(secrets);
+    await keys.set(A, 'key-a');
+    const readsOfA = () => secrets.reads.get(`askLlama.apiKey/${A}`) ?? 0;
+    assert.ok(secrets.entries.has(`askLlama.apiKey/${A}`), 'the entry name the test counts reads of');
+    const before = readsOfA();
+    for (let i = 0; i < 3; i++) assert.strictEqual(await keys.get(A), 'key-a');
+    assert.strictEqual(readsOfA(), before + 1, 'three questions, one keyring read');
+    assert.strictEqual(await keys.get(B), undefined);
+    assert.strictEqual(await keys.get(B), undefined);
+    assert.strictEqual(secrets.reads.get(`askLlama.apiKey/${B}`), 1, 'no key is remembered too');
+
+    secrets.changeFromElsewhere(`askLlama.apiKey/${B}`, 'key-b-from-another-window');
+    assert.strictEqual(await keys.get(B), 'key-b-from-another-window');
+    secrets.changeFromElsewhere(`askLlama.apiKey/${A}`, undefined);
+    assert.strictEqual(await keys.get(A), undefined, 'a key cleared in another window is not sent');
+    await keys.set(A, 'key-a2');
+    assert.strictEqual(await keys.get(A), 'key-a2');
+    await keys.clear(A);
+    assert.strictEqual(await keys.get(A), undefined);
+  });
+
+  it('does not remember a key read while it was being changed', async () => {
+    const secrets = new MemorySecrets();
+    const keys = storeOver(secrets);
+    await keys.set(A, 'old');
+    secrets.changeFromElsewhere('unrelated', 'x'); // forget what set() remembered
+    const held: (() => void)[] = [];
+    secrets.heldReads = held;
+    const reading = keys.get(A); // reads 'old'…
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.strictEqual(held.length, 1, 'the read is under way');
+    secrets.heldReads = undefined;
+    await keys.clear(A); // …and the key is cleared before that read answers
+    for (const release of held) release();
+    assert.strictEqual(await reading, 'old');
+    assert.strictEqual(await keys.get(A), undefined, 'the cleared key is not remembered from the read');
   });
 
   it('lists the origins with a key, never the keys, and survives concurrent saves', async () => {

@@ -149,7 +149,7 @@ describe('PageController', () => {
     assert.strictEqual(page.$('button#model').textContent, 'Llama-3.3-70B-Instruct-Turbo');
   });
 
-  it('appends deltas to the streaming answer, painting once per frame, and announces the finished answer', () => {
+  it('paints the first delta at once, then the rest once per frame, and announces the finished answer', () => {
     const page = openPage();
     page.controller.handle(state([question]));
     const streaming: ChatMessage = { id: 'a2', role: 'assistant', text: '', createdAt: 3, status: 'streaming' };
@@ -157,10 +157,19 @@ describe('PageController', () => {
     page.controller.handle({ type: 'busy', busy: true });
     for (const text of ['Hello', ' *wor', 'ld*', '!']) page.controller.handle({ type: 'delta', chatId: 'c1', messageId: 'a2', text });
     const body = page.$('article[data-id="a2"] .message-body');
-    assert.strictEqual(body.textContent, '', 'nothing painted before the frame');
-    assert.strictEqual(page.schedulers.frames.length, 1, 'one frame requested for four deltas');
+    assert.strictEqual(body.textContent, 'Hello', 'the first delta painted at once, the next three wait for the frame');
+    assert.strictEqual(page.schedulers.frames.length, 1, 'one frame requested for the three');
     page.schedulers.runFrames();
     assert.strictEqual(body.textContent, 'Hello world!');
+    page.controller.handle({ type: 'delta', chatId: 'c1', messageId: 'a2', text: ' More' });
+    assert.strictEqual(body.textContent, 'Hello world!', 'a delta right after a painted frame waits for the next frame');
+    page.schedulers.runFrames();
+    assert.strictEqual(body.textContent, 'Hello world! More');
+    page.schedulers.runFrames(); // a frame without anything to paint
+    assert.strictEqual(page.schedulers.frames.length, 0, 'no frames requested while nothing streams');
+    page.controller.handle({ type: 'delta', chatId: 'c1', messageId: 'a2', text: '.' });
+    assert.strictEqual(body.textContent, 'Hello world! More.', 'after a quiet frame, painted at once again');
+    page.schedulers.runFrames();
     assert.strictEqual(body.querySelector('em')?.textContent, 'world');
     assert.strictEqual(page.$('#announcer').textContent, '', 'deltas are not announced');
 
