@@ -20,6 +20,14 @@ async function askLlamaModel(id = LLAMA): Promise<vscode.LanguageModelChat> {
   return model;
 }
 
+/** Resolves true when VS Code's list of chat models next changes, false if it has not within 5 s. */
+function nextModelChange(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => (listener.dispose(), resolve(false)), 5000);
+    const listener = vscode.lm.onDidChangeChatModels(() => (clearTimeout(timer), listener.dispose(), resolve(true)));
+  });
+}
+
 async function readText(response: vscode.LanguageModelChatResponse): Promise<string> {
   let text = '';
   for await (const piece of response.text) text += piece;
@@ -177,6 +185,24 @@ function toolCallAnswer(server: ScriptedServer, pieces: string[]): void {
       const models = await vscode.lm.selectChatModels({ vendor: 'ask-llama' });
       assert.strictEqual(modelsAsked(), 1, 'asking for the models fetches the new server\'s list once');
       assert.ok(models.some((m) => m.id === OTHER_ONLY), `the new server's list is offered: ${models.map((m) => m.id).join(', ')}`);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('tells VS Code when a question fetched the newly configured server\'s list', async () => {
+    routeServer(host.server, LISTED, []);
+    await vscode.lm.selectChatModels({ vendor: 'ask-llama' });
+    const other = await ScriptedServer.start();
+    try {
+      routeServer(other, [{ id: LLAMA, contextLength: 64000 }], []);
+      const settled = nextModelChange();
+      await updateSettings({ baseUrl: other.baseUrl });
+      await settled; // VS Code's re-read after the change (the built-in list: nothing fetched yet)
+      const told = nextModelChange();
+      await host.api.requests.prepare(); // a question's preparation fetches the list for the context window
+      assert.strictEqual(other.requests.filter(isModelsRequest).length, 1);
+      assert.ok(await told, 'VS Code was not told that the new server\'s list arrived');
     } finally {
       await other.close();
     }
