@@ -26,7 +26,9 @@ import { openFile, selectLines } from './workbench';
 /** How the picker names the scripted server's main model (the id's last part). */
 const modelName = scriptedModelId.split('/').pop()!;
 
-describe("VS Code's Chat view with Ask Llama models", () => {
+describe("VS Code's Chat view with Ask Llama models", function () {
+  // A second window starts its own extension host and Copilot Chat: slow when the machine is busy.
+  this.timeout(180_000);
   let window: { page: Page; close: () => Promise<void> } | undefined;
   before(async () => {
     await ensureApiKey(e2e().page);

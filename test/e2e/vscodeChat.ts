@@ -36,7 +36,8 @@ export async function openWindowWithVsCodeChat(): Promise<{ page: Page; close: (
 
 /** Opens the Chat view in `mode` and waits for its input with the model picker. */
 export async function openVsCodeChat(page: Page, mode: 'Agent' | 'Ask'): Promise<void> {
-  await runCommand(page, `Chat: Open Chat (${mode})`);
+  // The chat's commands arrive with the window's chat contributions, later than Ask Llama's own under load.
+  await runCommand(page, `Chat: Open Chat (${mode})`, 90_000);
   await modelPicker(page).waitFor({ timeout: chatTimeoutMs });
 }
 
@@ -46,7 +47,7 @@ export async function openVsCodeChat(page: Page, mode: 'Agent' | 'Ask'): Promise
  * `onLanguageModelChatProvider:ask-llama`) and lists what they return; `modelName` must show up there.
  */
 export async function listModelsInManageLanguageModels(page: Page, modelName: string): Promise<void> {
-  await runCommand(page, 'Chat: Manage Language Models');
+  await runCommand(page, 'Chat: Manage Language Models', 90_000);
   const row = page.locator('.monaco-list-row', { hasText: modelName }).first();
   try {
     await row.waitFor({ timeout: chatTimeoutMs });
@@ -67,28 +68,30 @@ export async function pickChatModel(page: Page, modelName: string): Promise<void
   await modelPicker(page).filter({ hasText: modelName }).waitFor({ timeout: 10_000 });
 }
 
-/** Opens the Chat view's model picker filtered by `filter`; returns the first row offering a model named so. */
-export async function openModelPicker(page: Page, filter: string): Promise<Locator> {
-  await modelPicker(page).locator('.action-label').first().click();
+/**
+ * Opens the Chat view's model picker filtered by `filter`; returns the first row offering a model named so. The
+ * picker shows what the chat knew when it opened, and Copilot Chat takes a moment (longer under load) to take in the
+ * models Manage Language Models found, so it is closed and reopened until the model is there.
+ */
+export async function openModelPicker(page: Page, filter: string, timeoutMs = chatTimeoutMs): Promise<Locator> {
+  const deadline = Date.now() + timeoutMs;
   const search = page.locator('.action-widget .action-list-filter-input');
-  try {
-    await search.waitFor({ timeout: 10_000 });
-  } catch {
-    // Without models the picker is a bare menu ("Sign in to use Copilot"), with no search box.
-    const shown = await visibleRows(page);
-    await page.keyboard.press('Escape');
-    throw new Error(`the model picker has no models to search; it shows:\n${shown}`);
-  }
-  await search.fill(filter);
   const row = page.locator('.action-widget .monaco-list-row', { hasText: filter }).first();
-  try {
-    await row.waitFor({ timeout: 10_000 });
-  } catch {
+  for (;;) {
+    await modelPicker(page).locator('.action-label').first().click();
+    // Without models the picker is a bare menu ("Sign in to use Copilot"), with no search box.
+    const searchable = await search.waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (searchable) {
+      await search.fill(filter);
+      if (await row.waitFor({ timeout: 3000 }).then(() => true, () => false)) return row;
+    }
     const shown = await visibleRows(page);
     await page.keyboard.press('Escape');
-    throw new Error(`the model picker does not offer ${filter}; it shows:\n${shown}`);
+    await page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
+    if (Date.now() > deadline) {
+      throw new Error(`the model picker ${searchable ? `does not offer ${filter}` : 'has no models to search'}; it shows:\n${shown}`);
+    }
   }
-  return row;
 }
 
 /** The open model picker's dropdown. */
