@@ -4,8 +4,8 @@
 //
 // The e2e server starts with `chat.disableAIFeatures: true` (codeServer.ts), so the other scenarios never see the
 // chat. `openWindowWithVsCodeChat` turns it on for one window in a fresh browser profile: a running workbench does not
-// notice edits to settings.json here, and a new window in a profile that has run the workbench starts from the
-// settings it cached there (the chat then stayed off in some runs).
+// notice edits to settings.json here, and a new window in the main profile kept the chat off in 2 of 8 runs (most
+// likely it started from the configuration the workbench caches in the browser profile; a fresh profile has none).
 import * as fs from 'fs';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../harness/browser';
