@@ -5,7 +5,6 @@
 // shows just "Sign in to use Copilot"), so this also proves Ask Llama declares it.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { ensureApiKey } from './apiKey';
 import { e2e } from './e2eContext';
 import { allMessageText } from './requestText';
 import { saveScreenshot, saveScreenshotOf, slug } from './screenshots';
@@ -27,11 +26,10 @@ import { openFile, selectLines } from './workbench';
 const modelName = scriptedModelId.split('/').pop()!;
 
 describe("VS Code's Chat view with Ask Llama models", function () {
-  // A second window starts its own extension host and Copilot Chat: slow when the machine is busy.
+  // A second browser and window, with their own extension host and Copilot Chat: slow when the machine is busy.
   this.timeout(180_000);
   let window: { page: Page; close: () => Promise<void> } | undefined;
   before(async () => {
-    await ensureApiKey(e2e().page);
     window = await openWindowWithVsCodeChat();
   });
   after(() => window?.close());

@@ -3,35 +3,42 @@
 // its picker, type into its input, read its answers. Bounded waits on visible states only.
 //
 // The e2e server starts with `chat.disableAIFeatures: true` (codeServer.ts), so the other scenarios never see the
-// chat. `openWindowWithVsCodeChat` turns it on for one fresh window: a running workbench does not notice edits to
-// settings.json here, but a window that starts reads them.
+// chat. `openWindowWithVsCodeChat` turns it on for one window in a fresh browser profile: a running workbench does not
+// notice edits to settings.json here, and a new window in the main profile kept the chat off in 2 of 8 runs (most
+// likely it started from the configuration the workbench caches in the browser profile; a fresh profile has none).
 import * as fs from 'fs';
 import type { Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../harness/browser';
 import { makeWorkspace } from '../harness/workspace';
 import { workbenchUrl } from '../harness/workbenchUrl';
+import { setApiKeyThroughCommand } from './apiKey';
 import { e2e } from './e2eContext';
 import { runCommand, waitForWorkbench } from './workbench';
 
 const chatTimeoutMs = 30_000;
 
-/** A new window (on a fresh copy of the sample workspace) with VS Code's chat enabled; `close` restores the setting. */
+/**
+ * A window with VS Code's chat enabled, in a fresh browser profile (on a fresh copy of the sample workspace), with an
+ * API key set as a person does; `close` closes that browser and restores the setting.
+ */
 export async function openWindowWithVsCodeChat(): Promise<{ page: Page; close: () => Promise<void> }> {
-  const { page, userSettingsFile, workbenchUrl: mainUrl } = e2e();
+  const { userSettingsFile, workbenchUrl: mainUrl } = e2e();
   const original = fs.readFileSync(userSettingsFile, 'utf8');
   fs.writeFileSync(userSettingsFile, JSON.stringify({ ...JSON.parse(original), 'chat.disableAIFeatures': false }, null, 2));
-  const fresh = await page.context().newPage();
+  const browser = await launchBrowser();
   const close = async () => {
-    await fresh.close().catch(() => undefined);
+    await browser.close().catch(() => undefined);
     fs.writeFileSync(userSettingsFile, original);
   };
   try {
-    await fresh.goto(workbenchUrl(new URL(mainUrl).origin, makeWorkspace()));
-    await waitForWorkbench(fresh);
+    await browser.page.goto(workbenchUrl(new URL(mainUrl).origin, makeWorkspace()));
+    await waitForWorkbench(browser.page);
+    await setApiKeyThroughCommand(browser.page, `sk-e2e-chat-${Date.now().toString(36)}`);
   } catch (error) {
     await close();
     throw error;
   }
-  return { page: fresh, close };
+  return { page: browser.page, close };
 }
 
 /** Opens the Chat view in `mode` and waits for its input with the model picker. */
