@@ -42,6 +42,7 @@ const fakeVscode = new Proxy({}, { get: (_target, property) => (inherited as any
 interface Bundle {
   activate(context: unknown): unknown;
   deactivate(): unknown;
+  sharedModules?: Record<string, Record<string, unknown>>;
 }
 
 const core = path.join(path.dirname(bundle), 'core.js');
@@ -99,6 +100,18 @@ describe('what activation loads (issue 16)', () => {
   it("dist/core.js takes the settings module from dist/extension.js (one copy of the workspace policy's state)", () => {
     const text = fs.readFileSync(core, 'utf8');
     assert.ok(text.includes('require("./extension.js").sharedModules["src/host/config.ts"]'), 'config.ts read from the extension bundle');
+  });
+
+  it('every module the lazy bundles take from dist/extension.js is exported there, and only those', () => {
+    // esbuild.js keeps its own list (a build script cannot import TypeScript); a name missing on either side means a
+    // lazy bundle reads `undefined` at run time, or bundles a second copy of the module's state.
+    const script = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'esbuild.js'), 'utf8');
+    const listed = /const sharedModuleFiles = \[([^\]]*)\]/.exec(script)?.[1];
+    assert.ok(listed, 'esbuild.js names sharedModuleFiles');
+    const built = [...listed.matchAll(/'([^']+)'/g)].map((match) => match[1]).sort();
+    const exported = Object.entries(loadBundle().sharedModules ?? {});
+    assert.deepStrictEqual(exported.map(([file]) => file).sort(), built);
+    for (const [file, exports] of exported) assert.ok(exports && Object.keys(exports).length > 0, `${file} exports something`);
   });
 });
 
