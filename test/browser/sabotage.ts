@@ -13,7 +13,7 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 const SABOTAGES: Record<string, { file: string; from: RegExp; to: string }> = {
   'raw-html': {
-    file: 'tokenTree.ts',
+    file: 'renderToken.ts',
     from: /case 'html':\n/,
     to: "case 'html': { const span = ctx.doc.createElement('span'); span.innerHTML = token.raw; return { key, type: 'html', node: span }; }\n    case 'html-was':\n",
   },
@@ -23,7 +23,7 @@ const SABOTAGES: Record<string, { file: string; from: RegExp; to: string }> = {
     to: 'export function clickableUrl(href: string | null | undefined): string | undefined {\n  if (href) return href;\n',
   },
   images: {
-    file: 'tokenTree.ts',
+    file: 'renderToken.ts',
     from: /function createImagePlaceholder\(ctx: RenderContext, key: string, image: Tokens.Image\): Rendered \{\n/,
     to: "function createImagePlaceholder(ctx: RenderContext, key: string, image: Tokens.Image): Rendered {\n  { const img = ctx.doc.createElement('img'); img.setAttribute('src', image.href); return { key, type: 'image', node: img }; }\n",
   },

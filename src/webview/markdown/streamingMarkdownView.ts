@@ -19,7 +19,9 @@ import { isSingleParagraph, singleLineLastItem, tryFastAppend, type FastAppendMe
 import { guardNesting, toSourceOffset } from './nestingGuard';
 import { PlainBlock, plainBlockEnd } from './plainBlock';
 import { DEFER_ABOVE_WORK, GROWTH_FRACTION, PAINT_PIECE_CHARS, PLAIN_ABOVE_WORK, renderWork } from './renderBudget';
-import { finalizeRendered, hasClosingFence, isClosedFence, patchInlineChildren, reconcileChildren, type RenderContext, type Rendered, type RenderStats } from './tokenTree';
+import { finalizeRendered, hasClosingFence, isClosedFence } from './codeFenceState';
+import { patchInlineChildren, reconcileChildren } from './patchToken';
+import type { RenderContext, Rendered, RenderStats } from './tokenTree';
 
 type LinkTable = Record<string, { href: string; title: string }>;
 

@@ -1,5 +1,5 @@
 // An independent reference for what a Markdown answer should look like: marked's own HTML renderer (which shares
-// nothing with our DOM builder in src/webview/markdown/tokenTree.ts), parsed into a DOM. Both DOMs are reduced to one
+// nothing with our DOM builder in src/webview/markdown/renderToken.ts), parsed into a DOM. Both DOMs are reduced to one
 // canonical outline — elements, the attributes that carry meaning, and text — leaving out what is ours by design:
 // the code block's toolbar and highlighting spans, the table's scroll wrapper, link titles and classes.
 import { Marked } from 'marked';
