@@ -168,8 +168,8 @@ export interface ScriptedHost {
 
 /**
  * Registers the hooks the host suites share: activate the extension once; per test, a fresh scripted server, the
- * settings pointed at it (plus `settings`), and, with `freshChat`, no open editors and a new chat; afterwards the
- * editors closed, the server stopped and the settings put back.
+ * settings pointed at it (plus `settings`), and, with `freshChat`, no open editors, a new chat and no attached
+ * files; afterwards the editors closed, the server stopped and the settings put back.
  */
 export function useScriptedHost(settings: Partial<Record<SettingName, unknown>> = {}, options: { freshChat?: boolean } = {}): ScriptedHost {
   const host = {} as ScriptedHost;
@@ -184,6 +184,8 @@ export function useScriptedHost(settings: Partial<Record<SettingName, unknown>> 
     if (options.freshChat) {
       await closeAllEditors();
       await host.api.chat.newChat();
+      // Attached files belong to the composer, not to a chat: New Chat keeps them, so an earlier suite's stay.
+      while (host.api.chat.attachedFiles.length > 0) await host.api.chat.handlePageMessage({ type: 'removeFile', index: 0 });
     }
   });
   afterEach(async () => {
