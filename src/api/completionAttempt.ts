@@ -11,6 +11,7 @@ import { errorFromHttpResponse } from './httpErrors';
 import { httpRequest } from './httpRequest';
 import { errorFromFailure } from './networkErrors';
 import { safeMessage } from './redact';
+import { isRedirectStatus, redirectError } from './redirects';
 import { newClientRequestId, USER_AGENT } from './requestBuilder';
 import { parseRetryAfter } from './retryPolicy';
 import { SseDecoder } from './sseDecoder';
@@ -55,6 +56,10 @@ export async function runCompletionAttempt(plan: CompletionPlan, signal: AbortSi
     const response = await httpRequest(plan.url, { method: 'POST', headers: completionHeaders(plan.apiKey), body: plan.body, stopper: control });
     const contentType = response.headers.get('content-type') ?? '';
     if (!response.ok) {
+      // httpRequest.ts never follows a redirect, so the key never leaves the base URL's origin (redirects.ts).
+      if (isRedirectStatus(response.status)) {
+        throw redirectError({ status: response.status, statusText: response.statusText, location: response.headers.get('location'), requestUrl: plan.url, apiKey: plan.apiKey });
+      }
       const body = await readBodyText(response.body, control, plan.timeoutMs, ERROR_BODY_LIMIT);
       throw errorFromHttpResponse({
         status: response.status,

@@ -171,6 +171,20 @@ describe('api/complete', () => {
     });
   }
 
+  it('a redirect is not followed: the key is sent to the base URL\'s origin only', async () => {
+    const elsewhere = await ScriptedServer.start();
+    try {
+      server().enqueue({ status: 307, headers: { location: `${elsewhere.baseUrl.replace(/\/v1$/, '')}/api/generate` } });
+      const error = await failComplete(server(), { endpoint: 'ollama' });
+      assert.strictEqual(error.kind, 'bad_request');
+      assert.match(error.message, /redirected/);
+      assertNoSecret(error);
+      assert.strictEqual(elsewhere.requests.length, 0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('no key, no Authorization header (a local server)', async () => {
     server().enqueue({ headers: NDJSON_HEADERS, chunks: ollamaLines('x') });
     await complete(requestFor(server(), { endpoint: 'ollama', apiKey: undefined }));
