@@ -80,6 +80,9 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
     get keys() {
       return lazyCore.core.keys;
     },
+    get plainHttp() {
+      return lazyCore.core.plainHttp;
+    },
     get chat() {
       return lazyCore.core.chat;
     },

@@ -15,6 +15,7 @@ import type { EditRuntime } from './edits/editRuntime';
 import type { LmRuntime } from './lm/lmRuntime';
 import { ModelCatalog } from './models/modelCatalog';
 import { streamedChatRequest } from './requestContext';
+import { PlainHttpConsent } from './plainHttpConsent';
 import { RequestContextImpl } from './requestContextImpl';
 import { ApiKeyStore, type ApiKeyStoreOptions } from './secrets';
 import type { HostUi } from './ui';
@@ -37,6 +38,8 @@ export interface Core {
   readonly keys: ApiKeyStore;
   readonly models: ModelCatalog;
   readonly requests: RequestContextImpl;
+  /** The origins a key may go to over plain http (asked once each). */
+  readonly plainHttp: PlainHttpConsent;
   readonly chat: ChatController;
   /** Runs an askLlama.* command (commandHandlers.ts): errors are logged and shown, never thrown. */
   runCommand(id: string, args: unknown[]): Promise<void>;
@@ -49,13 +52,15 @@ export function createCore(deps: CoreDeps): Core {
   const { context, log, ui, approvals, localServers, confirm, keyOptions, walkthrough } = deps;
   const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin, keyOptions);
   const models = new ModelCatalog(log);
-  const requests = new RequestContextImpl({ keys, approvals, models, ui, log });
+  const plainHttp = new PlainHttpConsent(context.globalState);
+  const requests = new RequestContextImpl({ keys, approvals, plainHttp, models, ui, log });
   const chatController = new ChatController({ context, requests, log, confirm });
-  const commandDeps: CommandDeps = { chat: chatController, requests, keys, approvals, models, ui, log, localServers, walkthrough };
+  const commandDeps: CommandDeps = { chat: chatController, requests, keys, approvals, plainHttp, models, ui, log, localServers, walkthrough };
   return {
     keys,
     models,
     requests,
+    plainHttp,
     chat: chatController,
     runCommand: (id, args) => runCommand(commandDeps, id, args),
     editRuntime: { chat, ApiError, streamedChatRequest, buildEditPrompt },

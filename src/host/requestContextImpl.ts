@@ -15,11 +15,14 @@ import type { ModelCatalog } from './models/modelCatalog';
 import type { RequestContext, RequestSettings } from './requestContext';
 import type { ApiKeyStore } from './secrets';
 import type { BaseUrlApprovals } from './baseUrlApprovals';
+import type { PlainHttpConsent } from './plainHttpConsent';
 import type { HostUi } from './ui';
 
 export interface RequestContextDeps {
   keys: ApiKeyStore;
   approvals: BaseUrlApprovals;
+  /** Whether a key may go to a non-loopback server over plain http (asked once per origin). */
+  plainHttp: PlainHttpConsent;
   models: ModelCatalog;
   ui: HostUi;
   log: vscode.LogOutputChannel;
@@ -109,7 +112,15 @@ export class RequestContextImpl implements RequestContext {
 
   /** The key stored for this server, without prompting or reporting keyring trouble (prepare() does that). */
   private async storedKeyQuietly(baseUrl: string): Promise<string | undefined> {
+    // Over plain http to another machine, only once the user agreed (prepare() asks): until then, no key.
+    if (this.deps.plainHttp.needsAsking(baseUrl)) return undefined;
     return this.deps.keys.keyFor(baseUrl).catch(() => undefined);
+  }
+
+  /** The key, or null when it would go over plain http to another machine and the user did not agree. */
+  private async sendable(baseUrl: string, key: string | undefined): Promise<string | undefined | null> {
+    if (!key || !this.deps.plainHttp.needsAsking(baseUrl)) return key;
+    return (await this.deps.plainHttp.ask(this.deps.ui, baseUrl)) ? key : null;
   }
 
   /**
@@ -127,7 +138,7 @@ export class RequestContextImpl implements RequestContext {
       await reportKeyringError(error, this.deps.ui);
       return null;
     }
-    if (stored || isLocalBaseUrl(baseUrl)) return stored;
+    if (stored || isLocalBaseUrl(baseUrl)) return this.sendable(baseUrl, stored);
 
     const host = hostOf(baseUrl);
     const setKey = vscode.l10n.t('Set API Key');
@@ -143,7 +154,10 @@ export class RequestContextImpl implements RequestContext {
       setKey,
       openSettings,
     );
-    if (choice === setKey) return (await promptAndStoreApiKey(this.deps.keys, this.deps.ui, origin)) ?? null;
+    if (choice === setKey) {
+      const entered = await promptAndStoreApiKey(this.deps.keys, this.deps.ui, origin);
+      return entered ? this.sendable(baseUrl, entered) : null;
+    }
     if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', 'askLlama.baseUrl');
     return null;
   }

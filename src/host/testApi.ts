@@ -8,6 +8,7 @@ import type { ChatActions, CommandDeps } from './commands/deps';
 import type { LazyEditSelection } from './edits/lazyEditSelection';
 import type { RequestContext } from './requestContext';
 import type { BaseUrlApprovals } from './baseUrlApprovals';
+import type { PlainHttpConsent } from './plainHttpConsent';
 import type { ApiKeyStore } from './secrets';
 import type { HostUi } from './ui';
 import type { WalkthroughProgress } from './walkthroughProgress';
@@ -21,6 +22,8 @@ export interface AskLlamaApi {
   readonly secrets: vscode.SecretStorage;
   /** The remembered answers to "This workspace sends your questions to <host>. Allow?". */
   readonly approvals: BaseUrlApprovals;
+  /** The origins the user agreed to send a key to over plain http ("Send Anyway"). */
+  readonly plainHttp: PlainHttpConsent;
   /** Mutable: the test harness runs with workspace trust disabled, so Restricted Mode is played by replacing this. */
   readonly trust: { isTrusted(): boolean };
   /** The chat controller; tests read the open chat to see the streamed answer arrive, and click its page's buttons. */

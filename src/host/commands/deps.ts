@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { Attachment } from '../../common/chatTypes';
 import type { LocalServerPort } from '../../api';
 import type { BaseUrlApprovals } from '../baseUrlApprovals';
+import type { PlainHttpConsent } from '../plainHttpConsent';
 import type { ModelCatalog } from '../models/modelCatalog';
 import type { RequestContext } from '../requestContext';
 import type { ApiKeyStore } from '../secrets';
@@ -27,6 +28,8 @@ export interface CommandDeps {
   keys: ApiKeyStore;
   /** This workspace's answers about its base URL's server, reviewed and revoked in Manage API Keys. */
   approvals: BaseUrlApprovals;
+  /** The origins a key may go to over plain http, reviewed and revoked in Manage API Keys. */
+  plainHttp: PlainHttpConsent;
   models: ModelCatalog;
   ui: HostUi;
   log: vscode.LogOutputChannel;

@@ -36,7 +36,7 @@ export async function manageApiKeysCommand(deps: CommandDeps): Promise<void> {
     detail: vscode.l10n.t('Select to remove this key'),
     origin,
   }));
-  const picked = await ui.showQuickPick<KeyItem>([setRow, ...rows, ...approvalRows(approvals, ui)], {
+  const picked = await ui.showQuickPick<KeyItem>([setRow, ...rows, ...approvalRows(approvals, deps.plainHttp, ui)], {
     title: vscode.l10n.t('Ask Llama: API Keys'),
     placeHolder: origins.length
       ? vscode.l10n.t('Servers with a stored key. Select one to remove its key.')

@@ -18,7 +18,7 @@ interface ModelItem extends vscode.QuickPickItem {
   baseUrl?: string;
 }
 
-export async function selectModelCommand({ keys, models, ui, localServers, walkthrough }: CommandDeps): Promise<void> {
+export async function selectModelCommand({ requests, models, ui, localServers, walkthrough }: CommandDeps): Promise<void> {
   const settings = readSettings();
   const host = hostOf(settings.baseUrl);
   const current = originOf(settings.baseUrl);
@@ -35,7 +35,8 @@ export async function selectModelCommand({ keys, models, ui, localServers, walkt
 
   let picked: ModelItem | undefined;
   try {
-    const apiKey = await keys.keyFor(settings.baseUrl).catch(() => undefined);
+    // The stored key, withheld over plain http to another machine until the user agreed (requestContextImpl.ts).
+    const { apiKey } = await requests.current();
     const live = await models.fetch(settings.baseUrl, apiKey);
     rows.setServerModels(buildModelChoices(live, settings.model), host);
     picked = await ui.showLiveQuickPick(rows, {

@@ -1,10 +1,13 @@
 // Scripted servers that look remote to the extension: http://<name>.ask-llama.test:<port>/v1. Those names never
 // resolve; VS Code's `http.proxy` setting sends the requests to a ForwardingProxy on 127.0.0.1 that hands each one
 // to the scripted server of its host name, the way the e2e suite reaches its model server. The key paths for
-// remote servers (ask for a key, send a server its own key only) are then the real ones.
+// remote servers (ask for a key, send a server its own key only) are then the real ones. They are plain http, so
+// unless a suite asks otherwise the user is taken to have agreed once to send their keys over it (plainHttpKey.test.ts
+// tests that question).
 import * as vscode from 'vscode';
 import { ForwardingProxy } from '../../support/forwardingProxy';
 import { ScriptedServer } from '../../support/scriptedServer';
+import { activateExtension } from './hostTestKit';
 
 export class RemoteServers {
   private constructor(
@@ -14,7 +17,7 @@ export class RemoteServers {
   ) {}
 
   /** One scripted server per name, and `http.proxy` (user settings) pointed at the routing proxy. */
-  static async start(names: readonly string[]): Promise<RemoteServers> {
+  static async start(names: readonly string[], options: { plainHttpAgreed?: boolean } = {}): Promise<RemoteServers> {
     const servers = new Map<string, ScriptedServer>();
     for (const name of names) servers.set(`${name}.ask-llama.test`, await ScriptedServer.start());
     const proxy = await ForwardingProxy.start((requested) => {
@@ -25,7 +28,12 @@ export class RemoteServers {
     const http = vscode.workspace.getConfiguration('http');
     const previousProxy = http.inspect('proxy')?.globalValue;
     await http.update('proxy', proxy.url, vscode.ConfigurationTarget.Global);
-    return new RemoteServers(servers, proxy, previousProxy);
+    const remote = new RemoteServers(servers, proxy, previousProxy);
+    if (options.plainHttpAgreed !== false) {
+      const api = await activateExtension();
+      for (const name of names) await api.plainHttp.remember(remote.origin(name));
+    }
+    return remote;
   }
 
   server(name: string): ScriptedServer {
@@ -48,6 +56,8 @@ export class RemoteServers {
   }
 
   async close(): Promise<void> {
+    const api = await activateExtension();
+    for (const host of this.servers.keys()) await api.plainHttp.forget(this.origin(host.replace(/\.ask-llama\.test$/, '')));
     await vscode.workspace.getConfiguration('http').update('proxy', this.previousProxy, vscode.ConfigurationTarget.Global);
     await this.proxy.close();
     for (const server of this.servers.values()) await server.close();

@@ -1,0 +1,127 @@
+// A key never goes over plain http to another machine without the user's say: the first question to such a server
+// asks, naming the host ("Send Anyway"), and until the user agrees the server receives neither the question nor the
+// key (the quiet paths, e.g. Select Model's list, go without the key). Agreed once, that origin is not asked again,
+// until the agreement is revoked in Manage API Keys. A loopback http server is never asked about.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { originOf } from '../../../src/api';
+import type { AskLlamaApi } from '../../../src/host/testApi';
+import type { RecordedRequest } from '../../support/scriptedServer';
+import { ScriptedServer } from '../../support/scriptedServer';
+import { streamed } from '../reliability/reliabilityKit';
+import { activateExtension, chatRequests, isModelsRequest, routeServer, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
+import { RemoteServers } from './remoteServers';
+
+const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
+const FAR_KEY = 'key-far-plain-http-7e21c9';
+const LOCAL_KEY = 'key-local-plain-http-40a1b8';
+const PLAIN_HTTP_QUESTION = /Send your API key to far\.ask-llama\.test:\d+ over plain HTTP\?/;
+
+function withKey(requests: RecordedRequest[], key: string): RecordedRequest[] {
+  return requests.filter((r) => (r.headers.authorization ?? '').includes(key));
+}
+
+describe('host: a key over plain http to another machine', function () {
+  this.timeout(60_000);
+  let api: AskLlamaApi;
+  let remote: RemoteServers;
+  let restoreSettings: () => Promise<void>;
+
+  before(async () => {
+    api = await activateExtension();
+    remote = await RemoteServers.start(['far'], { plainHttpAgreed: false });
+  });
+  after(async () => {
+    await remote.close();
+  });
+  beforeEach(async () => {
+    restoreSettings = snapshotSettings();
+    remote.clearRequests();
+    routeServer(remote.server('far'), [{ id: MODEL }], Array.from({ length: 4 }, () => streamed(['Fine.'])));
+    await updateSettings({ baseUrl: remote.baseUrl('far'), model: MODEL });
+    await api.plainHttp.forget(remote.origin('far'));
+    await api.keys.set(remote.origin('far'), FAR_KEY);
+    await api.chat.newChat();
+  });
+  afterEach(async () => {
+    await api.plainHttp.forget(remote.origin('far'));
+    for (const origin of await api.keys.origins()) await api.keys.clear(origin);
+    await restoreSettings();
+  });
+
+  it('asks once, naming the host; nothing is sent until the user agrees, then not asked again until revoked', async () => {
+    const far = remote.server('far');
+
+    // Select Model (no dialog of its own about the key): the list is asked for without the key.
+    const pick = scriptUi(api);
+    try {
+      await vscode.commands.executeCommand('askLlama.selectModel');
+    } finally {
+      pick.restore();
+    }
+    assert.ok(far.requests.some(isModelsRequest), 'Select Model asked for the list');
+    assert.deepStrictEqual(withKey(far.requests, FAR_KEY), [], 'the key went over plain http before the user agreed');
+
+    // Cancelled: no question and no key reach the server.
+    let ui = scriptUi(api);
+    try {
+      await api.chat.ask('Cancelled');
+      const [warning] = ui.of('showWarningMessage');
+      assert.match(warning?.message ?? '', PLAIN_HTTP_QUESTION);
+      assert.strictEqual(warning.options.modal, true);
+      assert.deepStrictEqual(warning.items, ['Send Anyway']);
+    } finally {
+      ui.restore();
+    }
+    assert.strictEqual(chatRequests(far).length, 0);
+    assert.deepStrictEqual(withKey(far.requests, FAR_KEY), []);
+
+    // Agreed: the question goes with the key, and the next one is not asked about.
+    ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' && PLAIN_HTTP_QUESTION.test(call.message ?? '') ? 'Send Anyway' : undefined));
+    try {
+      await api.chat.ask('Agreed');
+      await api.chat.ask('Agreed, not asked again');
+      assert.strictEqual(ui.of('showWarningMessage').length, 1);
+    } finally {
+      ui.restore();
+    }
+    assert.strictEqual(chatRequests(far).length, 2);
+    for (const sent of chatRequests(far)) assert.strictEqual(sent.headers.authorization, `Bearer ${FAR_KEY}`);
+
+    // Revoked in Manage API Keys: asked again.
+    const manage = scriptUi(api, (call) => (call.kind === 'showQuickPick' ? call.items.find((row: any) => row.revoke && /plain HTTP/.test(row.description)) : undefined));
+    try {
+      await vscode.commands.executeCommand('askLlama.manageApiKeys');
+    } finally {
+      manage.restore();
+    }
+    assert.deepStrictEqual(api.plainHttp.origins(), []);
+    const again = scriptUi(api);
+    try {
+      await api.chat.ask('Revoked');
+      assert.match(again.of('showWarningMessage')[0]?.message ?? '', PLAIN_HTTP_QUESTION);
+    } finally {
+      again.restore();
+    }
+    assert.strictEqual(chatRequests(far).length, 2, 'a question went without asking after the revoke');
+  });
+
+  it('a loopback http server with a key is not asked about', async () => {
+    const local = await ScriptedServer.start();
+    try {
+      routeServer(local, [{ id: MODEL }], [streamed(['Local.'])]);
+      await updateSettings({ baseUrl: local.baseUrl });
+      await api.keys.set(originOf(local.baseUrl)!, LOCAL_KEY);
+      const ui = scriptUi(api);
+      try {
+        await api.chat.ask('To the loopback server');
+        assert.deepStrictEqual(ui.calls, []);
+      } finally {
+        ui.restore();
+      }
+      assert.strictEqual(chatRequests(local)[0]?.headers.authorization, `Bearer ${LOCAL_KEY}`);
+    } finally {
+      await local.close();
+    }
+  });
+});
