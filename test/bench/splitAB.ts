@@ -39,6 +39,21 @@ interface Variant {
   loads: number[];
 }
 
+/**
+ * On the loaded shared machine a window sometimes does not load within Playwright's 30 s: that window is opened again
+ * (the same build, so the alternation holds), at most twice; a third failure ends the run.
+ */
+async function withRetry<T>(what: string, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt === 3) throw error;
+      progress(`${what}: attempt ${attempt} failed (${(error instanceof Error ? error.message : String(error)).split('\n')[0]}); again`);
+    }
+  }
+}
+
 function unpack(vsix: string): string {
   const dir = makeTempDir('bench-ab-vsix');
   execFileSync('unzip', ['-q', vsix, '-d', dir]);
@@ -74,10 +89,12 @@ async function main(): Promise<number> {
       for (const variant of variants) {
         const counted = round >= 0;
         if (counted) variant.loads.push(os.loadavg()[0]);
-        const report = await activationInFreshWindow(activationServer.origin, browser.context, variant.extensionPath);
-        if (report.error) throw new Error(`${variant.label}: ${report.error}`);
-        const id = `ab${round + WARM_UP_ROUNDS}${'xy'[variants.indexOf(variant)]}${Date.now().toString(36)}`;
-        const first = await firstQuestionInFreshWindow(browser.context, variant.server!.origin, llm, id);
+        const { report, first } = await withRetry(`${variant.label}, round ${round + 1}`, async () => {
+          const report = await activationInFreshWindow(activationServer.origin, browser.context, variant.extensionPath);
+          if (report.error) throw new Error(`${variant.label}: ${report.error}`);
+          const id = `ab${round + WARM_UP_ROUNDS}${'xy'[variants.indexOf(variant)]}${Date.now().toString(36)}`;
+          return { report, first: await firstQuestionInFreshWindow(browser.context, variant.server!.origin, llm, id) };
+        });
         if (counted) {
           variant.activateMs.push(report.activateMs);
           if (report.moduleLoadMs !== undefined) variant.moduleLoadMs.push(report.moduleLoadMs);
