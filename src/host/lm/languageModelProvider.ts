@@ -67,7 +67,7 @@ export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvid
     const settings = await this.deps.requests.current();
     const live = network ? await this.deps.models.ensure(settings.baseUrl, settings.apiKey) : this.deps.models.cached(settings.baseUrl);
     return lmModelInfos(
-      { live, configuredModel: settings.model, maxTokens: settings.maxTokens, host: hostOf(settings.baseUrl) },
+      { live, configuredModel: settings.model, settings: readSettings(), host: hostOf(settings.baseUrl) },
       vscode.l10n.t,
     );
   }
@@ -79,8 +79,8 @@ export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvid
     progress: vscode.Progress<vscode.LanguageModelResponsePart>,
     token: vscode.CancellationToken,
   ): Promise<void> {
-    const settings = await this.deps.requests.current();
-    const budget = planBudget(this.deps.models.contextLength(settings.baseUrl, model.id, readSettings().contextWindow), settings.maxTokens);
+    const settings = await this.deps.requests.current(model.id);
+    const budget = planBudget(settings.contextLength, settings.maxTokens);
     const temperature = options.modelOptions?.temperature;
     // VS Code picked the model, and the caller may set the temperature.
     const request = streamedChatRequest(
