@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
   const models = new ModelCatalog(log);
   const requests = new RequestContextImpl({ keys, approvals, models, ui, log });
   const chat = new ChatController({ context, requests, log, confirm });
-  const commandDeps: CommandDeps = { chat, requests, keys, models, ui, log, localServers, walkthrough };
+  const commandDeps: CommandDeps = { chat, requests, keys, approvals, models, ui, log, localServers, walkthrough };
   const edits = new EditSelectionController({ requests, ui, log });
   walkthrough.restore();
   shutdown = () => {
