@@ -2,6 +2,7 @@
 // diff, and keeps at most one proposal open. Accept / Reject / Stop are commands (keybindings and diff title buttons
 // are bound to the context keys set here), so all of it works from the keyboard.
 import * as vscode from 'vscode';
+import { lastSelectedLine } from '../editorSelection';
 import type { RequestContext } from '../requestContext';
 import type { HostUi } from '../ui';
 import type { EditRuntime } from './editRuntime';
@@ -73,7 +74,7 @@ export class EditSelectionController implements vscode.Disposable {
     const range = new vscode.Range(selection.start, selection.end);
     const version = document.version;
     const startLine = range.start.line + 1;
-    const endLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line : range.end.line + 1;
+    const endLine = lastSelectedLine(range);
     const instruction = (
       await this.deps.ui.showInputBox({
         title: vscode.l10n.t('Ask Llama: Edit Selection'),
