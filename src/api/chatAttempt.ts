@@ -8,6 +8,7 @@ import { looksLikeHtml } from './errorBody';
 import { errorFromHttpResponse } from './httpErrors';
 import { type HttpResponse, httpRequest } from './httpRequest';
 import { errorFromFailure } from './networkErrors';
+import { isRedirectStatus, redirectError } from './redirects';
 import { parseRetryAfter } from './retryPolicy';
 import { SseDecoder } from './sseDecoder';
 import type { ChatResult } from './types';
@@ -63,6 +64,16 @@ export async function runChatAttempt(
 }
 
 async function httpError(response: HttpResponse, plan: AttemptPlan, control: AttemptControl): Promise<ApiError> {
+  // httpRequest.ts never follows a redirect; say where it pointed rather than calling it an invalid request.
+  if (isRedirectStatus(response.status)) {
+    return redirectError({
+      status: response.status,
+      statusText: response.statusText,
+      location: response.headers.get('location'),
+      requestUrl: plan.url,
+      apiKey: plan.apiKey,
+    });
+  }
   const contentType = response.headers.get('content-type') ?? '';
   const body = await readBodyText(response.body, control, plan.idleTimeoutMs, ERROR_BODY_LIMIT);
   return errorFromHttpResponse({

@@ -10,6 +10,7 @@ import { errorFromEmbedded } from './embeddedError';
 import { isRecord } from './isRecord';
 import { errorFromHttpResponse } from './httpErrors';
 import { cancelledError, errorFromFailure } from './networkErrors';
+import { isRedirectStatus, redirectError } from './redirects';
 import { USER_AGENT } from './requestBuilder';
 import { DEFAULT_MAX_RETRIES, parseRetryAfter, retryDelayMs } from './retryPolicy';
 import type { ModelInfo } from './types';
@@ -61,8 +62,18 @@ async function fetchList(url: string, options: ListModelsOptions, revalidate: bo
   const control = new AttemptControl(options.signal);
   try {
     control.armTimeout(MODELS_TIMEOUT_MS, 'response');
-    const response = await fetch(url, { headers, signal: control.signal });
+    // 'manual': node-fetch's default 'follow' keeps the Authorization header across a port change (redirects.ts).
+    const response = await fetch(url, { headers, signal: control.signal, redirect: 'manual' });
     keepAbortErrorsQuiet(response);
+    if (isRedirectStatus(response.status)) {
+      throw redirectError({
+        status: response.status,
+        statusText: response.statusText,
+        location: response.headers.get('location'),
+        requestUrl: url,
+        apiKey: options.apiKey,
+      });
+    }
     if (response.status === 304) {
       if (cached) return cached.models.map(copyModel);
       if (!revalidate) throw new ApiError('bad_response', 'The server answered "304 Not Modified" to a request for its model list.');

@@ -1,5 +1,7 @@
 // Puts tool calls back together from OpenAI-compatible `tool_calls` entries: streamed deltas carry the id and name
 // once and the JSON arguments in pieces, keyed by `index`; a whole completion carries each call in one entry.
+// `index` is not trusted alone: Ollama streams every call whole at `index: 0` (ollama/ollama#15457), so a new id at
+// a used index is a new call; and servers that send whole calls with neither index nor id get one call per entry.
 // The arguments are only parsed once the answer is over, and text that is not a JSON object is a bad_response.
 import { ApiError } from './apiError';
 import { isRecord } from './isRecord';
@@ -38,9 +40,10 @@ export class ToolCallAssembler {
 
   private addEntry(entry: Record<string, unknown>): void {
     const id = typeof entry.id === 'string' && entry.id !== '' ? entry.id : undefined;
-    const call = this.slotFor(entry.index, id);
-    if (id !== undefined) call.id ??= id;
     const fn = isRecord(entry.function) ? entry.function : undefined;
+    const named = fn !== undefined && typeof fn.name === 'string' && fn.name !== '';
+    const call = this.slotFor(entry.index, id, named);
+    if (id !== undefined) call.id ??= id;
     if (!fn) return;
     // The name comes whole in the first delta; a server that repeats it must not double it.
     if (typeof fn.name === 'string' && fn.name !== '' && call.name === '') call.name = fn.name;
@@ -53,23 +56,44 @@ export class ToolCallAssembler {
     call.argumentsText += piece;
   }
 
-  /** By `index` when the server gives one; else by id (a new id starts a new call); else the call in progress. */
-  private slotFor(index: unknown, id: string | undefined): PartialCall {
+  /**
+   * By `index` when the server gives one, unless the entry names another id than the call there (Ollama: every call
+   * at index 0); else by id (a new id starts a new call); else the call in progress, unless the entry names a tool
+   * and that call is already whole (named, its arguments complete JSON): then it is the next whole call.
+   */
+  private slotFor(index: unknown, id: string | undefined, named: boolean): PartialCall {
     if (typeof index === 'number' && Number.isInteger(index) && index >= 0) {
       const existing = this.slotByIndex.get(index);
-      if (existing) return existing;
+      if (existing && (id === undefined || existing.id === undefined || existing.id === id)) return existing;
       const created = this.newCall();
       this.slotByIndex.set(index, created);
       return created;
     }
     if (id !== undefined) return this.calls.find((call) => call.id === id) ?? this.newCall();
-    return this.calls[this.calls.length - 1] ?? this.newCall();
+    const current = this.calls[this.calls.length - 1];
+    if (current === undefined || (named && isWhole(current))) return this.newCall();
+    return current;
   }
 
   private newCall(): PartialCall {
     const call: PartialCall = { name: '', argumentsText: '' };
     this.calls.push(call);
     return call;
+  }
+}
+
+/**
+ * A call that has its name and complete JSON arguments: a later named entry is not part of it. No arguments yet is
+ * not whole: a server may repeat the name in every piece of one call (whole calls without arguments send `{}`).
+ */
+function isWhole(call: PartialCall): boolean {
+  const text = call.argumentsText.trim();
+  if (call.name === '' || text === '') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -21,6 +21,8 @@ export interface UserSettings {
   contextWindow: number;
   /** Whether the lightbulb offers "Explain Selection". */
   explainInLightbulb: boolean;
+  /** With nothing selected, whether a question carries the active editor's file. */
+  includeCurrentFile: boolean;
 }
 
 const DEFAULTS: UserSettings = {
@@ -32,10 +34,12 @@ const DEFAULTS: UserSettings = {
   timeoutSeconds: 60,
   contextWindow: 0,
   explainInLightbulb: true,
+  includeCurrentFile: true,
 };
 
 /**
- * The settings in effect. Where questions go and what is sent (base URL, system prompt, model) follow the rules of
+ * The settings in effect, and the only reader of askLlama.* values. Where questions go, what is sent and what it
+ * costs (base URL, system prompt, model, temperature, max tokens, context window, current file) follow the rules of
  * workspaceSettings.ts: workspace values only in a trusted workspace, and another server only once approved.
  */
 export function readSettings(): UserSettings {
@@ -46,12 +50,13 @@ export function readSettings(): UserSettings {
     baseUrl,
     unapprovedBaseUrl: unapproved,
     model: stringSetting(restrictedValue(config, 'model')) || DEFAULTS.model,
-    temperature: clampNumber(config.get<number>('temperature'), 0, 2, DEFAULTS.temperature),
-    maxTokens: Math.round(clampNumber(config.get<number>('maxTokens'), 1, 131072, DEFAULTS.maxTokens)),
+    temperature: clampNumber(restrictedValue(config, 'temperature'), 0, 2, DEFAULTS.temperature),
+    maxTokens: Math.round(clampNumber(restrictedValue(config, 'maxTokens'), 1, 131072, DEFAULTS.maxTokens)),
     systemPrompt: typeof systemPrompt === 'string' ? systemPrompt : DEFAULTS.systemPrompt,
     timeoutSeconds: clampNumber(config.get<number>('requestTimeoutSeconds'), 5, 600, DEFAULTS.timeoutSeconds),
-    contextWindow: Math.floor(clampNumber(config.get<number>('contextWindow'), 0, 10_000_000, DEFAULTS.contextWindow)),
+    contextWindow: Math.floor(clampNumber(restrictedValue(config, 'contextWindow'), 0, 10_000_000, DEFAULTS.contextWindow)),
     explainInLightbulb: config.get('explainInLightbulb') !== false,
+    includeCurrentFile: restrictedValue(config, 'includeCurrentFile') !== false,
   };
 }
 

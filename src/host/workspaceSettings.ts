@@ -1,12 +1,19 @@
-// Which workspace values of the settings that decide where questions go and what is sent are believed. A cloned
-// repository's .vscode/settings.json is not the user's choice: in Restricted Mode its values for these settings are
-// ignored (the manifest lists them as restrictedConfigurations, and they are read through inspect() here too), and
-// in a trusted workspace a base URL on another server is used only once the user has approved that server.
+// Which workspace values of the settings that decide where questions go, what is sent and what it costs are
+// believed. A cloned repository's .vscode/settings.json is not the user's choice: in Restricted Mode its values for
+// these settings are ignored (the manifest lists them as restrictedConfigurations, and they are read through
+// inspect() here too), and in a trusted workspace a base URL on another server is used only once the user has
+// approved that server for this workspace.
 import * as vscode from 'vscode';
 import { originOf } from '../api';
 
-/** Settings whose workspace and folder values count only in a trusted workspace (keep equal to the manifest). */
-export const RESTRICTED_SETTINGS = ['baseUrl', 'systemPrompt', 'model'] as const;
+/**
+ * Settings whose workspace and folder values count only in a trusted workspace (keep equal to the manifest): where
+ * questions go (baseUrl), what is sent (systemPrompt, includeCurrentFile, contextWindow: how much file and history
+ * fit) and what it costs on a paid server (model, maxTokens, contextWindow, temperature). Left to the workspace:
+ * requestTimeoutSeconds (a client-side timeout is never retried, so it cannot multiply requests) and
+ * explainInLightbulb (a menu entry).
+ */
+export const RESTRICTED_SETTINGS = ['baseUrl', 'systemPrompt', 'model', 'temperature', 'maxTokens', 'contextWindow', 'includeCurrentFile'] as const;
 
 export type BaseUrlDecision = 'allow' | 'deny';
 

@@ -6,14 +6,15 @@ import * as vscode from 'vscode';
 import type { Attachment } from '../../common/chatTypes';
 import { fitFile } from '../../common/fileAttachments';
 import { selectionTokenBudget, type BudgetInput } from '../../common/selectionBudget';
-import { CONFIG_SECTION } from '../config';
+import { readSettings } from '../config';
 import { codeLocation } from '../editorSelection';
 
 /** Rendered output and raw bytes are never sent implicitly. */
 const NON_TEXT_SCHEMES = new Set(['vscode-notebook-cell-output', 'vscode-notebook', 'output']);
 
+/** The setting, read like every cost setting (a workspace value counts only in a trusted workspace). */
 export function includeCurrentFile(): boolean {
-  return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('includeCurrentFile', true) !== false;
+  return readSettings().includeCurrentFile;
 }
 
 /** The active editor's document when it may be sent implicitly (the setting is on, it holds text), else undefined. */
