@@ -31,3 +31,30 @@ export function renderWork(text: string): number {
   while (MARKUP.exec(text)) markup++;
   return text.length + MARKUP_WEIGHT * markup;
 }
+
+/** Whether `text` starts with a code fence ("```" or "~~~", up to three spaces in). */
+export function isFenceStart(text: string): boolean {
+  return /^ {0,3}(?:`{3}|~{3})/.test(text);
+}
+
+/** An open tail's estimated render cost. An open fence costs no inline parsing: its length is its cost. */
+export function tailRenderWork(tail: string, tailWork: number): number {
+  return isFenceStart(tail) ? tail.length : tailWork;
+}
+
+/**
+ * Whether the tail's render may wait: it is large (`work`) and has not grown by GROWTH_FRACTION since its last
+ * render (`renderedWork`). `added` is the text just appended to `tailBefore`, making `tail`.
+ */
+export function mayDeferRender(work: number, renderedWork: number, tail: string, tailBefore: string, added: string): boolean {
+  if (work <= DEFER_ABOVE_WORK || work >= renderedWork * (1 + GROWTH_FRACTION)) return false;
+  // A fence that may just have closed is rendered at once, so that what follows is not held inside the code block.
+  return !(isFenceStart(tail) && /\n {0,3}(?:`{3}|~{3})/.test(tailBefore.slice(-6) + added));
+}
+
+/** Whether the tail's first block (up to its first blank line) is too costly to render as markdown. */
+export function tooCostlyToRender(tail: string, work: number): boolean {
+  if (work <= PLAIN_ABOVE_WORK || isFenceStart(tail)) return false;
+  const blank = /\n[ \t]*\n/.exec(tail.replace(/^(?:[ \t]*\n)+/, ''));
+  return !blank || renderWork(tail.slice(0, blank.index)) > PLAIN_ABOVE_WORK;
+}

@@ -7,10 +7,11 @@
 // run or open code block only has the new characters appended. Fenced code is highlighted when its fence closes.
 //
 // Degenerate output (a model looping on `**_*` or backticks) is bounded by renderBudget.ts: text is painted in
-// pieces; a large open block is lexed again only after it has grown by a fixed fraction (meanwhile new text is shown
-// plain at its end), so its renders add up to a geometric series; and a block too costly to render at all is shown
-// as plain text up to its next blank line. Once a block is complete it is rendered exactly as a one-shot render
-// would (blocks over the plain-text limit are plain in both).
+// pieces (pendingText.ts); a large open block is lexed again only after it has grown by a fixed fraction (meanwhile
+// new text is shown plain at its end, provisionalText.ts), so its renders add up to a geometric series; and a block
+// too costly to render at all is shown as plain text up to its next blank line (plainBlock.ts). Once a block is
+// complete (blockCommit.ts) it is rendered exactly as a one-shot render would (blocks over the plain-text limit are
+// plain in both).
 //
 // The class only needs a Document, so tests and benchmarks run it under linkedom in Node. Its private members are
 // #fields, which the minifier shortens: the page bundle has a size budget.
@@ -18,8 +19,11 @@ import { Lexer, type Token, type Tokens } from 'marked';
 import { isSingleParagraph, singleLineLastItem, tryFastAppend, type FastAppendMemo } from './fastAppend';
 import { guardNesting, toSourceOffset } from './nestingGuard';
 import { PlainBlock, plainBlockEnd } from './plainBlock';
-import { DEFER_ABOVE_WORK, GROWTH_FRACTION, PAINT_PIECE_CHARS, PLAIN_ABOVE_WORK, renderWork } from './renderBudget';
-import { finalizeRendered, hasClosingFence, isClosedFence } from './codeFenceState';
+import { PendingText } from './pendingText';
+import { ProvisionalText } from './provisionalText';
+import { mayDeferRender, PLAIN_ABOVE_WORK, renderWork, tailRenderWork, tooCostlyToRender } from './renderBudget';
+import { committableCount, isRenderedToken } from './blockCommit';
+import { finalizeRendered } from './codeFenceState';
 import { patchInlineChildren, reconcileChildren } from './patchToken';
 import type { RenderContext, Rendered, RenderStats } from './tokenTree';
 
@@ -31,7 +35,7 @@ export class StreamingMarkdownView {
   /** Uncommitted source already painted. */
   #tail = '';
   /** Source appended since the last paint. */
-  #pending = '';
+  readonly #pending = new PendingText();
   /** Renderings of the tail's blocks, in order, after all committed nodes in the container. */
   #open: Rendered[] = [];
   /** Reference-style link definitions from committed blocks, known to later blocks. */
@@ -41,10 +45,9 @@ export class StreamingMarkdownView {
   /** The tail's work when it was last rendered: it is rendered again once it has grown by GROWTH_FRACTION. */
   #renderedWork = 0;
   /** Text added to the tail since its last render, shown plain at its end until the next one. */
-  #provisional?: { text: string; node: Text };
+  readonly #provisional: ProvisionalText;
   /** The open block when it is shown as plain text. */
   #plain?: PlainBlock;
-  #pendingCarriageReturn = false;
   readonly #fastAppendMemo: FastAppendMemo = {};
   #finished = false;
   readonly #ctx: RenderContext;
@@ -54,11 +57,12 @@ export class StreamingMarkdownView {
   constructor(container: Element, doc: Document) {
     this.#container = container;
     this.#ctx = { doc, stats: { renderedChars: 0 } };
+    this.#provisional = new ProvisionalText(this.#ctx, container);
   }
 
   /** All text appended so far (line endings normalised to \n). */
   get text(): string {
-    return this.#committed + this.#tail + this.#pending + (this.#pendingCarriageReturn ? '\n' : '');
+    return this.#committed + this.#tail + this.#pending.text;
   }
 
   /** Characters of answer text written into the DOM so far: the total render work. */
@@ -77,11 +81,7 @@ export class StreamingMarkdownView {
   /** Buffers text; nothing is painted until `flush`. */
   append(text: string): void {
     if (this.#finished || text === '') return;
-    let chunk = this.#pendingCarriageReturn ? `\r${text}` : text;
-    // A "\r\n" pair may be split across two deltas: hold a trailing "\r" back until the next one.
-    this.#pendingCarriageReturn = chunk.endsWith('\r');
-    if (this.#pendingCarriageReturn) chunk = chunk.slice(0, -1);
-    this.#pending += chunk.includes('\r') ? chunk.replace(/\r\n?/g, '\n') : chunk;
+    this.#pending.add(text);
   }
 
   /** How many appended characters are still waiting to be painted. */
@@ -99,13 +99,9 @@ export class StreamingMarkdownView {
    * a time budget (a frame, an idle slice) paint piece by piece and come back for the rest.
    */
   paintPiece(): boolean {
-    if (this.#pending === '' || this.#finished) return false;
-    let piece = this.#pending.slice(0, PAINT_PIECE_CHARS);
-    // Never split a surrogate pair between two pieces.
-    if (piece.length < this.#pending.length && /[\uD800-\uDBFF]$/.test(piece)) piece = piece.slice(0, -1);
-    this.#pending = this.#pending.slice(piece.length);
-    this.#paint(piece);
-    return this.#pending !== '';
+    if (this.#pending.length === 0 || this.#finished) return false;
+    this.#paint(this.#pending.take());
+    return this.#pending.length > 0;
   }
 
   #paint(text: string): void {
@@ -117,15 +113,16 @@ export class StreamingMarkdownView {
       }
       const tailBefore = this.#tail;
       // Past the plain-text limit even appending without lexing is refused: laying out one huge block is slow too.
-      const fast = !this.#provisional && this.#work() <= PLAIN_ABOVE_WORK && tryFastAppend(this.#ctx, this.#fastAppendMemo, this.#open, tailBefore, added);
+      const fast = !this.#provisional.shown && this.#work() <= PLAIN_ABOVE_WORK && tryFastAppend(this.#ctx, this.#fastAppendMemo, this.#open, tailBefore, added);
       this.#grow(added);
       if (fast) return;
-      if (this.#mayWait(tailBefore, added)) {
-        this.#showProvisionally(added);
+      if (mayDeferRender(this.#work(), this.#renderedWork, this.#tail, tailBefore, added)) {
+        this.#fastAppendMemo.leaf = undefined;
+        this.#provisional.show(this.#open, added);
         return;
       }
-      const sinceRender = this.#dropProvisional() + added;
-      if (this.#tooCostly()) {
+      const sinceRender = this.#provisional.drop() + added;
+      if (tooCostlyToRender(this.#tail, this.#work())) {
         added = this.#startPlain();
         continue;
       }
@@ -140,47 +137,9 @@ export class StreamingMarkdownView {
     this.#tailWork += renderWork(added);
   }
 
-  /** The tail's estimated render cost. An open fence costs no inline parsing: its length is its cost. */
+  /** The tail's estimated render cost (see tailRenderWork). */
   #work(): number {
-    return isFenceStart(this.#tail) ? this.#tail.length : this.#tailWork;
-  }
-
-  /** Whether the tail's render may wait: it is large and has not grown by GROWTH_FRACTION since its last render. */
-  #mayWait(tailBefore: string, added: string): boolean {
-    const work = this.#work();
-    if (work <= DEFER_ABOVE_WORK || work >= this.#renderedWork * (1 + GROWTH_FRACTION)) return false;
-    // A fence that may just have closed is rendered at once, so that what follows is not held inside the code block.
-    return !(isFenceStart(this.#tail) && /\n {0,3}(?:`{3}|~{3})/.test(tailBefore.slice(-6) + added));
-  }
-
-  /** Shows text plain at the end of the open block until the block is rendered again. */
-  #showProvisionally(added: string): void {
-    this.#fastAppendMemo.leaf = undefined;
-    if (this.#provisional) {
-      this.#provisional.node.appendData(added);
-      this.#provisional.text += added;
-    } else {
-      const node = this.#ctx.doc.createTextNode(added);
-      provisionalHost(this.#container, this.#open).appendChild(node);
-      this.#provisional = { text: added, node };
-    }
-    this.#ctx.stats.renderedChars += added.length;
-  }
-
-  /** Removes the provisional text from the page; returns it (it is rendered properly next). */
-  #dropProvisional(): string {
-    const provisional = this.#provisional;
-    if (!provisional) return '';
-    provisional.node.remove();
-    this.#provisional = undefined;
-    return provisional.text;
-  }
-
-  /** Whether the tail's first block (up to its first blank line) is too costly to render as markdown. */
-  #tooCostly(): boolean {
-    if (this.#work() <= PLAIN_ABOVE_WORK || isFenceStart(this.#tail)) return false;
-    const blank = /\n[ \t]*\n/.exec(this.#tail.replace(/^(?:[ \t]*\n)+/, ''));
-    return !blank || renderWork(this.#tail.slice(0, blank.index)) > PLAIN_ABOVE_WORK;
+    return tailRenderWork(this.#tail, this.#tailWork);
   }
 
   /**
@@ -237,19 +196,16 @@ export class StreamingMarkdownView {
   /** The answer is complete: paint the rest, highlight any code still open, and commit everything. */
   finish(): void {
     if (this.#finished) return;
-    if (this.#pendingCarriageReturn) {
-      this.#pendingCarriageReturn = false;
-      this.#pending += '\n';
-    }
+    this.#pending.end();
     this.flush();
-    this.#dropProvisional();
+    this.#provisional.drop();
     // A plain block stays plain; otherwise the tail gets its final render, plain up to a blank line if too costly.
     let rest = this.#plain ? '' : this.#tail;
     while (rest) {
       this.#tail = '';
       this.#tailWork = 0;
       this.#grow(rest);
-      if (this.#tooCostly()) {
+      if (tooCostlyToRender(this.#tail, this.#work())) {
         rest = this.#startPlain();
       } else {
         this.#renderTail(true);
@@ -325,44 +281,4 @@ export class StreamingMarkdownView {
       return [fallback];
     }
   }
-}
-
-/** Whether `text` starts with a code fence ("```" or "~~~", up to three spaces in). */
-function isFenceStart(text: string): boolean {
-  return /^ {0,3}(?:`{3}|~{3})/.test(text);
-}
-
-/** Where provisional text goes: the end of the open block's innermost text container, or of its code. */
-function provisionalHost(container: Element, open: Rendered[]): Element {
-  let block = open[open.length - 1];
-  if (block?.code) return block.code.parts.code;
-  if (!block?.host || !TEXT_CONTAINERS.has(block.type)) return container;
-  for (;;) {
-    const last = block.children?.[block.children.length - 1];
-    if (!last?.host || !TEXT_CONTAINERS.has(last.type)) return block.host!;
-    block = last;
-  }
-}
-
-const TEXT_CONTAINERS = new Set(['p', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
-function isRenderedToken(token: Token): boolean {
-  return token.type !== 'space' && token.type !== 'def';
-}
-
-/**
- * How many leading tokens can no longer change: everything before the last non-blank token (a later block has
- * started after them), plus that last token too if it is a fenced code block whose closing line is complete.
- */
-function committableCount(tokens: Token[]): number {
-  let last = tokens.length - 1;
-  while (last >= 0 && tokens[last].type === 'space') last--;
-  if (last < 0) return 0;
-  const lastToken = tokens[last];
-  if (lastToken.type === 'code') {
-    const code = lastToken as Tokens.Code;
-    // Closed for good: its closing line ends with a newline (in its own raw, or as the blank lines after it).
-    if (isClosedFence(code) || (last < tokens.length - 1 && hasClosingFence(code))) return tokens.length;
-  }
-  return last;
 }
