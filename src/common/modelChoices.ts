@@ -58,15 +58,6 @@ export function findModel(models: readonly ModelEntry[], idOrAlias: string): Mod
 }
 
 /**
- * The window to budget against: the user's `askLlama.contextWindow` when set (above 0), then the live list's figure,
- * then the built-in one, else unknown (the budget then assumes DEFAULT_CONTEXT_LENGTH).
- */
-export function contextLengthOf(model: string, live: readonly ModelEntry[] | undefined, override = 0): number | undefined {
-  if (Number.isFinite(override) && override > 0) return Math.floor(override);
-  return (live && findModel(live, model)?.contextLength) ?? findModel(BUILT_IN_MODELS, model)?.contextLength;
-}
-
-/**
  * The quick pick's rows: chat models only, the two seeds first (present even when the server no longer lists them,
  * `listedByServer` tells), then the other Meta Llama models, then the rest by id; the current model is always present.
  * `live` undefined means offline: the built-in list.

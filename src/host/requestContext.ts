@@ -29,8 +29,9 @@ export interface RequestContext {
   /**
    * The settings as they are now, with the key stored for the server if there is one. Never asks the user anything
    * and never checks the model: for surfaces where VS Code already picked the model (the chat model provider).
+   * `model`: the model VS Code picked, in place of the configured one (its context window is the one given).
    */
-  current(): Promise<RequestSettings>;
+  current(model?: string): Promise<RequestSettings>;
   /**
    * The active editor's selection as an attachment: refuses binary/non-text documents with a message, and when the
    * selection is too large for the model's context offers to send a truncated part (saying which lines).

@@ -51,21 +51,22 @@ export class RequestContextImpl implements RequestContext {
       maxTokens: settings.maxTokens,
       systemPrompt: settings.systemPrompt,
       timeoutMs: settings.timeoutSeconds * 1000,
-      contextLength: this.deps.models.contextLength(settings.baseUrl, model, settings.contextWindow),
+      contextLength: this.deps.models.contextLength(settings.baseUrl, model, settings),
     };
   }
 
-  async current(): Promise<RequestSettings> {
+  async current(model?: string): Promise<RequestSettings> {
     const settings = readSettings();
+    const chosen = model ?? settings.model;
     return {
       baseUrl: settings.baseUrl,
       apiKey: await this.storedKeyQuietly(settings.baseUrl),
-      model: settings.model,
+      model: chosen,
       temperature: settings.temperature,
       maxTokens: settings.maxTokens,
       systemPrompt: settings.systemPrompt,
       timeoutMs: settings.timeoutSeconds * 1000,
-      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model, settings.contextWindow),
+      contextLength: this.deps.models.contextLength(settings.baseUrl, chosen, settings),
     };
   }
 
@@ -80,7 +81,7 @@ export class RequestContextImpl implements RequestContext {
       model: settings.model,
       maxTokens: settings.maxTokens,
       systemPrompt: settings.systemPrompt,
-      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model, settings.contextWindow),
+      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model, settings),
       reservedTokens: attachedTokens(alongside),
     });
   }
@@ -92,7 +93,7 @@ export class RequestContextImpl implements RequestContext {
     return captureCurrentFile({
       maxTokens: settings.maxTokens,
       systemPrompt: settings.systemPrompt,
-      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model, settings.contextWindow),
+      contextLength: this.deps.models.contextLength(settings.baseUrl, settings.model, settings),
     });
   }
 

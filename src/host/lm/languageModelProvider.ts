@@ -25,7 +25,7 @@ export class AskLlamaChatModelProvider {
     const settings = await this.deps.requests.current();
     const live = network ? await this.deps.models.ensure(settings.baseUrl, settings.apiKey) : this.deps.models.cached(settings.baseUrl);
     return lmModelInfos(
-      { live, configuredModel: settings.model, maxTokens: settings.maxTokens, host: this.deps.runtime.hostOf(settings.baseUrl) },
+      { live, configuredModel: settings.model, settings: this.deps.runtime.readSettings(), host: this.deps.runtime.hostOf(settings.baseUrl) },
       vscode.l10n.t,
     );
   }
@@ -37,8 +37,8 @@ export class AskLlamaChatModelProvider {
     progress: vscode.Progress<vscode.LanguageModelResponsePart>,
     token: vscode.CancellationToken,
   ): Promise<void> {
-    const settings = await this.deps.requests.current();
-    const budget = planBudget(this.deps.models.contextLength(settings.baseUrl, model.id, this.deps.runtime.readSettings().contextWindow), settings.maxTokens);
+    const settings = await this.deps.requests.current(model.id);
+    const budget = planBudget(settings.contextLength, settings.maxTokens);
     const temperature = options.modelOptions?.temperature;
     // VS Code picked the model, and the caller may set the temperature.
     const request = this.deps.runtime.streamedChatRequest(

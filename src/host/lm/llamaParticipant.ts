@@ -26,7 +26,7 @@ export async function answerChatRequest(
   const metadata: LlamaResultMetadata = { command: request.command };
   const picked = request.model?.vendor === LM_VENDOR ? request.model.id : undefined;
   // A model picked in the chat needs no model check; otherwise the configured model, asked for like the sidebar does.
-  const settings: RequestSettings | undefined = picked ? { ...(await deps.requests.current()), model: picked } : await deps.requests.prepare();
+  const settings: RequestSettings | undefined = picked ? await deps.requests.current(picked) : await deps.requests.prepare();
   if (!settings) return { metadata };
   if (token.isCancellationRequested) return { metadata };
 
@@ -52,7 +52,7 @@ export async function answerChatRequest(
     code,
     history: historyTurns(context),
     systemPrompt: settings.systemPrompt,
-    contextLength: deps.models.contextLength(settings.baseUrl, settings.model),
+    contextLength: settings.contextLength,
     maxTokens: settings.maxTokens,
   });
   for (const attachment of prompt.included) {

@@ -2,7 +2,7 @@
 // Pure (no `vscode` import): the provider feeds it the server's live list, the settings and `vscode.l10n.t`; strings
 // are literal `l10n.t(...)` calls so the l10n bundle picks them up (scripts/exportL10n.js).
 import type { ModelInfo } from '../../api/types';
-import { planBudget } from '../../common/contextBudget';
+import { modelBudget, type BudgetSettings } from '../../common/modelBudget';
 import { buildModelChoices, shortModelName, type ModelChoice } from '../../common/modelChoices';
 import type { Translate } from '../../common/errorTable';
 
@@ -31,8 +31,8 @@ export interface LmModelInputs {
   /** The server's live list; undefined when it could not be fetched (the built-in list is used). */
   live: readonly ModelInfo[] | undefined;
   configuredModel: string;
-  /** The askLlama.maxTokens setting: the answer cap, lowered for small windows exactly as the sidebar does. */
-  maxTokens: number;
+  /** askLlama.contextWindow and maxTokens: the limits are the ones every other surface budgets with. */
+  settings: BudgetSettings;
   host: string;
 }
 
@@ -53,7 +53,7 @@ export function lmModelInfos(inputs: LmModelInputs, t: Translate): LmModelInfo[]
 }
 
 function toInfo(choice: ModelChoice, inputs: LmModelInputs, l10n: { t: Translate }): LmModelInfo {
-  const budget = planBudget(choice.contextLength, inputs.maxTokens);
+  const budget = modelBudget(choice.id, inputs.live, inputs.settings);
   const notes: string[] = [];
   if (choice.isSeed) notes.push(l10n.t('deprecated by the provider'));
   if (!choice.listedByServer) notes.push(l10n.t('not served by {0}', inputs.host));

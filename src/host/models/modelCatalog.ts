@@ -2,7 +2,7 @@
 // the context window and the "configured model is gone" check are available without waiting on the network again.
 import type * as vscode from 'vscode';
 import { hostOf, listModels, type ModelInfo } from '../../api';
-import { contextLengthOf } from '../../common/modelChoices';
+import { modelContextWindow, type WindowSettings } from '../../common/modelBudget';
 
 /** Long enough for a slow server, short enough that a dead one does not hold up a question for long. */
 const LIST_TIMEOUT_MS = 5000;
@@ -92,8 +92,8 @@ export class ModelCatalog {
     }
   }
 
-  /** `override` is the user's `askLlama.contextWindow` (0: from the list). */
-  contextLength(baseUrl: string, model: string, override = 0): number | undefined {
-    return contextLengthOf(model, this.cached(baseUrl), override);
+  /** The model's window on this server as the settings make it (common/modelBudget.ts), from the list known now. */
+  contextLength(baseUrl: string, model: string, settings: WindowSettings): number | undefined {
+    return modelContextWindow(model, this.cached(baseUrl), settings);
   }
 }

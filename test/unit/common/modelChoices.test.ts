@@ -2,7 +2,6 @@ import * as assert from 'assert';
 import {
   buildModelChoices,
   BUILT_IN_MODELS,
-  contextLengthOf,
   DEFAULT_MODEL,
   findModel,
   formatContextLength,
@@ -86,18 +85,6 @@ describe('modelChoices', () => {
     assert.strictEqual(findModel(live, 'LLAMA-3.3-70B')?.id, 'meta-llama/Llama-3.3-70B-Instruct-Turbo');
     assert.strictEqual(findModel(live, 'meta-llama/llama-3.3-70b-instruct-turbo')?.id, 'meta-llama/Llama-3.3-70B-Instruct-Turbo');
     assert.strictEqual(findModel(live, 'nope'), undefined);
-  });
-
-  it('takes the context length from the live list, else the built-in list', () => {
-    assert.strictEqual(contextLengthOf('meta/muse-glimmer-30b', live), 131072);
-    assert.strictEqual(contextLengthOf('meta-llama/Meta-Llama-3-8B-Instruct-Lite', live), 9000);
-    assert.strictEqual(contextLengthOf('meta-llama/Meta-Llama-3-8B-Instruct-Lite', undefined), 9000);
-    assert.strictEqual(contextLengthOf('unknown/model', live), undefined);
-    // askLlama.contextWindow: above 0 it wins over the list and the built-in figures; 0 or nonsense leaves them.
-    assert.strictEqual(contextLengthOf('unknown/model', live, 32768), 32768);
-    assert.strictEqual(contextLengthOf('meta/muse-glimmer-30b', live, 4096.7), 4096);
-    assert.strictEqual(contextLengthOf('meta/muse-glimmer-30b', live, 0), 131072);
-    assert.strictEqual(contextLengthOf('meta/muse-glimmer-30b', live, Number.NaN), 131072);
   });
 
   it('offers Llama-3.3-70B-Instruct-Turbo as the replacement when listed, else the largest live Llama', () => {

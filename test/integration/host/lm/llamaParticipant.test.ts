@@ -9,7 +9,8 @@ import { ModelCatalog } from '../../../../src/host/models/modelCatalog';
 import { streamedChatRequest } from '../../../../src/host/requestContext';
 import { answerChatRequest, type ParticipantDeps } from '../../../../src/host/lm/llamaParticipant';
 import { chatChunk, sseAnswer, sseData } from '../../../support/scriptedServer';
-import { chatRequests, openWithSelection, routeServer, SSE_HEADERS, useScriptedHost } from '../hostTestKit';
+import { messageTokens } from '../../../../src/common/contextBudget';
+import { chatRequests, openWithSelection, routeServer, SSE_HEADERS, updateSettings, useScriptedHost } from '../hostTestKit';
 
 const LLAMA = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const PICKED = 'meta-llama/llama-3.3-70b-versatile';
@@ -78,6 +79,26 @@ function chatRequest(command: string | undefined, prompt: string, model?: { vend
       const user = chatRequests(host.server)[0].json.messages.at(-1).content as string;
       assert.strictEqual(user.split('return a + b;').length - 1, 1, `the selected code is sent once:\n${user}`);
       assert.ok(!user.includes('UNSELECTED_MARKER'), `only the selection is sent:\n${user}`);
+    });
+  }
+
+  for (const which of ['picked in the chat', 'configured'] as const) {
+    it(`cuts a large selection to askLlama.contextWindow, not the list's window (model ${which})`, async () => {
+      // The list says 128k, the user says 2048: the user's window is the one the server really has (a local server).
+      const window = 2048;
+      await updateSettings({ contextWindow: window });
+      routeServer(host.server, [{ id: LLAMA, contextLength: 128000 }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Adds.']) }]);
+      const big = Array.from({ length: 600 }, (_, i) => `const value${i} = compute(${i}, "some padding text");`).join('\n');
+      await openWithSelection(big, 'big.js', 1, 600);
+      const { stream, markdown } = recordingStream();
+      const model = which === 'configured' ? { vendor: 'copilot', id: 'gpt-4o' } : { vendor: 'ask-llama', id: LLAMA };
+      const result = await answerChatRequest(deps, chatRequest('explain', '', model), { history: [] }, stream, new vscode.CancellationTokenSource().token);
+      assert.strictEqual(result.errorDetails, undefined);
+      const [request] = chatRequests(host.server);
+      const sent = (request.json.messages as { content: string }[]).reduce((sum, message) => sum + messageTokens(message.content), 0);
+      assert.ok(request.json.max_tokens + sent <= window, `prompt ${sent} + answer ${request.json.max_tokens} tokens fit the ${window}-token window`);
+      assert.ok(!(request.json.messages.at(-1).content as string).includes('value599'), 'the end of the selection is cut');
+      assert.match(markdown.join(''), /Only lines 1–\d+ of \S*big\.js fit the context window/);
     });
   }
 
