@@ -139,7 +139,8 @@ export class EditSession {
         );
         return this.setState('failed');
       }
-      const code = extractCode(reply).code;
+      // The whole reply is here: its last line is complete, even a closing fence with no line break after it.
+      const code = extractCode(reply, { final: true }).code;
       if (!code.trim()) {
         this.failure = new EditFailure(vscode.l10n.t('The model answered without any code.'));
         return this.setState('failed');
