@@ -203,5 +203,6 @@ function withRequestId(error: ApiError, requestId: string | undefined): ApiError
     retryable: error.retryable,
     retryAfterMs: error.retryAfterMs,
     requestId,
+    cutByMaxTokens: error.cutByMaxTokens,
   });
 }

@@ -32,6 +32,8 @@ export interface ErrorDetails {
   timeoutSeconds: number;
   /** A short plain-text excerpt of the server's own message, when it adds something. */
   serverMessage?: string;
+  /** A `truncated` answer stopped by the max tokens limit (a tool call's arguments cut off), not a lost connection. */
+  cutByMaxTokens?: boolean;
 }
 
 export function isKnownErrorKind(kind: unknown): kind is KnownErrorKind {
@@ -103,6 +105,13 @@ function entryFor(kind: KnownErrorKind, d: ErrorDetails, l10n: { t: Translate })
       return entry(message, 'retry', 'showLog');
     }
     case 'truncated':
+      if (d.cutByMaxTokens) {
+        return entry(
+          l10n.t('The answer reached the token limit (askLlama.maxTokens) in the middle of a tool call. Raise the limit, then retry.'),
+          'openMaxTokens',
+          'retry',
+        );
+      }
       return entry(l10n.t('The connection to {0} closed before the answer was complete. Retry.', host), 'retry', 'showLog');
     case 'timeout':
       return entry(l10n.t('{0} did not answer within {1} s. Retry, or raise the request timeout in settings.', host, d.timeoutSeconds), 'retry', 'showLog');

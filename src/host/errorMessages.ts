@@ -18,6 +18,7 @@ interface ApiErrorLike {
   message?: string;
   status?: number;
   retryAfterMs?: number;
+  cutByMaxTokens?: boolean;
 }
 
 export function describeFailure(error: unknown, situation: ErrorSituation): ErrorView {
@@ -35,6 +36,7 @@ function describeRaw(error: unknown, situation: ErrorSituation): ErrorView {
       status: typeof error.status === 'number' ? error.status : undefined,
       retryAfterMs: typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined,
       serverMessage: serverDetail(error, situation.apiKeys),
+      cutByMaxTokens: error.cutByMaxTokens === true,
     };
     return describeErrorKind(error.kind, details, vscode.l10n.t);
   }

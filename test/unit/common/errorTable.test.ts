@@ -50,6 +50,14 @@ describe('errorTable', () => {
     assert.match(describeErrorKind('bad_request', { ...details, serverMessage: 'Body validation error' }, t).message, /Body validation error/);
   });
 
+  it('a tool call cut by the max tokens limit says to raise askLlama.maxTokens and offers that setting, not a lost connection', () => {
+    const view = describeErrorKind('truncated', { ...details, cutByMaxTokens: true }, t);
+    assert.match(view.message, /token limit \(askLlama\.maxTokens\).*tool call.*[Rr]aise/);
+    assert.doesNotMatch(view.message, /connection/);
+    assert.deepStrictEqual(view.actions, ['openMaxTokens', 'retry']);
+    assert.match(describeErrorKind('truncated', details, t).message, /connection/);
+  });
+
   it('recognises exactly the request module error kinds', () => {
     assert.ok(isKnownErrorKind('context_length'));
     assert.ok(!isKnownErrorKind('unknown'));
