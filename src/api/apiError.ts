@@ -8,6 +8,8 @@ export interface ApiErrorDetails {
   requestId?: string;
   /** A `truncated` answer that stopped at the request's max_tokens (finish_reason `length`), not a lost connection. */
   cutByMaxTokens?: boolean;
+  /** The server's own sentence (redacted, one line, bounded), for a UI to quote; never our wording. */
+  serverMessage?: string;
 }
 
 /** Kinds where the same request may well succeed later, so a UI can offer "Retry". */
@@ -28,6 +30,7 @@ export class ApiError extends Error {
   readonly retryAfterMs?: number;
   readonly requestId?: string;
   readonly cutByMaxTokens?: boolean;
+  readonly serverMessage?: string;
 
   constructor(kind: ErrorKind, message: string, details: ApiErrorDetails = {}) {
     super(message);
@@ -37,6 +40,7 @@ export class ApiError extends Error {
     this.retryAfterMs = details.retryAfterMs;
     this.requestId = details.requestId;
     if (details.cutByMaxTokens) this.cutByMaxTokens = true;
+    if (details.serverMessage) this.serverMessage = details.serverMessage;
   }
 }
 

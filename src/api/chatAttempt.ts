@@ -204,5 +204,6 @@ function withRequestId(error: ApiError, requestId: string | undefined): ApiError
     retryAfterMs: error.retryAfterMs,
     requestId,
     cutByMaxTokens: error.cutByMaxTokens,
+    serverMessage: error.serverMessage,
   });
 }
