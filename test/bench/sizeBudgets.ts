@@ -38,8 +38,8 @@ export const bundleBudgets: SizeBudget[] = [
   { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 25 * KB },
   // The core, on the first command, chat page or chat-surface call (src/host/lazyCore.ts): measured 87.0 KB; 88.8 KB
   // with the chat's current-file chip (issue 13); 93.8 KB with issue 20's fixes before its history lock, 96.0 KB after
-  // (the lock that never breaks a live owner's lock, +2.2 KB).
-  { name: 'core (loaded on first use)', files: ['dist/core.js'], budgetBytes: 97 * KB, ceilingBytes: 97 * KB },
+  // (the lock that never breaks a live owner's lock, +2.2 KB); 97.1 KB with the rest of issue 20 (newer history left alone).
+  { name: 'core (loaded on first use)', files: ['dist/core.js'], budgetBytes: 98 * KB, ceilingBytes: 98 * KB },
   // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // Edit Selection, on the first askLlama.editSelection (src/host/edits/lazyEditSelection.ts). It gets the request
