@@ -3,6 +3,7 @@
 // are bound to the context keys set here), so all of it works from the keyboard.
 import * as vscode from 'vscode';
 import { buildEditPrompt } from '../../common/editPrompt';
+import { lastSelectedLine } from '../editorSelection';
 import type { RequestContext } from '../requestContext';
 import type { HostUi } from '../ui';
 import { fileStyle } from './fileStyle';
@@ -75,7 +76,7 @@ export class EditSelectionController implements vscode.Disposable {
     const range = new vscode.Range(selection.start, selection.end);
     const version = document.version;
     const startLine = range.start.line + 1;
-    const endLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line : range.end.line + 1;
+    const endLine = lastSelectedLine(range);
     const instruction = (
       await this.deps.ui.showInputBox({
         title: vscode.l10n.t('Ask Llama: Edit Selection'),
