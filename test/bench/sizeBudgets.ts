@@ -28,7 +28,8 @@ export interface SizeBudget {
 // The targets, held as features land: what loads at activation, what loads on first use, the page, the package.
 export const bundleBudgets: SizeBudget[] = [
   // The whole extension host in one file (issue 21): the wiring, the request module, the chat controller, the commands,
-  // Edit Selection and VS Code's chat surfaces. Measured 127.8 KB; ceiling 130 KB. The 80 KB target (issue 6) is
+  // Edit Selection and VS Code's chat surfaces. Measured 132.4 KB with issue 20's fixes (history lock, newer history
+  // left alone, Manage API Keys' approvals); ceiling 135 KB. The 80 KB target (issue 6) is
   // missed on purpose: issue 16 split what answers into bundles loaded on first use (22.5 KB at activation, 92.1 KB
   // core, 11.0 KB Edit Selection, 11.4 KB chat surfaces: 137 KB in all, one bundle holds the same code in 124.7 KB), and
   // issue 21 measured that split against this one bundle side by side (test/bench/results.md): it did not shorten what
@@ -36,7 +37,7 @@ export const bundleBudgets: SizeBudget[] = [
   // History of the old ceilings: 80 KB until the chat model provider and @llama participant (issue 14); then 84, 88,
   // 97, 98, 102, 106 KB as first-run help, per-server keys, Edit Selection, Fix with Llama and Add File to Chat came
   // in; 25 KB at activation while the split lasted.
-  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 130 * KB },
+  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 135 * KB },
   // Loaded on first use: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
