@@ -51,7 +51,7 @@ export function createCore(deps: CoreDeps): Core {
   const models = new ModelCatalog(log);
   const requests = new RequestContextImpl({ keys, approvals, models, ui, log });
   const chatController = new ChatController({ context, requests, log, confirm });
-  const commandDeps: CommandDeps = { chat: chatController, requests, keys, models, ui, log, localServers, walkthrough };
+  const commandDeps: CommandDeps = { chat: chatController, requests, keys, approvals, models, ui, log, localServers, walkthrough };
   return {
     keys,
     models,
