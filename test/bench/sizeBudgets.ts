@@ -29,7 +29,8 @@ export interface SizeBudget {
 export const bundleBudgets: SizeBudget[] = [
   // The whole extension host in one file (issue 21): the wiring, the request module, the chat controller, the commands,
   // Edit Selection and VS Code's chat surfaces. Measured 132.4 KB with issue 20's fixes (history lock, newer history
-  // left alone, Manage API Keys' approvals); ceiling 135 KB. The 80 KB target (issue 6) is
+  // left alone, Manage API Keys' approvals); 134.2 KB with Apply's doc-comment/decorator and same-name handling
+  // (common/declarationPreamble.ts); ceiling 135 KB. The 80 KB target (issue 6) is
   // missed on purpose: issue 16 split what answers into bundles loaded on first use (22.5 KB at activation, 92.1 KB
   // core, 11.0 KB Edit Selection, 11.4 KB chat surfaces: 137 KB in all, one bundle holds the same code in 124.7 KB), and
   // issue 21 measured that split against this one bundle side by side (test/bench/results.md): it did not shorten what
