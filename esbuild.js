@@ -32,6 +32,7 @@ const lazyFeatures = [
   { entry: 'src/host/coreBundle.ts', filter: /\/coreBundle$/, outName: 'core' },
   { entry: 'src/host/edits/editSelectionBundle.ts', filter: /\/editSelectionBundle$/, outName: 'edits' },
   { entry: 'src/host/lm/lmBundle.ts', filter: /\/lmBundle$/, outName: 'lm' },
+  { entry: 'src/host/inline/inlineBundle.ts', filter: /\/inlineBundle$/, outName: 'inline' },
 ];
 const lazyFeaturesBesideBundle = {
   name: 'lazy-features-beside-bundle',

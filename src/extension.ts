@@ -10,6 +10,7 @@ import { registerCommands } from './host/commands/registerCommands';
 import { registerFixWithLlama } from './host/context/fixCodeActions';
 import { LazyEditSelection } from './host/edits/lazyEditSelection';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
+import { registerInlineSuggestions } from './host/inline/registerInlineSuggestions';
 import { LazyCore } from './host/lazyCore';
 import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
 import { BaseUrlApprovals } from './host/baseUrlApprovals';
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
   const core = () => lazyCore.core;
   const edits = new LazyEditSelection({ core, ui, log });
   walkthrough.restore();
+  const inline = registerInlineSuggestions({ log, isTrusted: () => trust.isTrusted(), runtime: () => ({ complete: core().complete, current: (model) => core().requests.current(model) }) });
 
   context.subscriptions.push(
     log,
@@ -62,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
     ...registerFixWithLlama((question, attachment) => lazyCore.core.chat.ask(question, attachment)),
     new ModelStatusBar(lazyCore),
     ...registerLanguageModelSurfaces({ core, log }),
+    ...inline.disposables,
     walkthrough,
     ...walkthrough.watch({ keyFor: (baseUrl) => lazyCore.core.keys.keyFor(baseUrl), answers: lazyCore.onDidSettleAnswer }),
   );
@@ -74,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
     edits,
     localServers,
     walkthrough,
+    inline: inline.provider,
     get requests() {
       return lazyCore.core.requests;
     },

@@ -4,7 +4,7 @@
 // The modules it shares with the extension bundle (settings, the workspace policy) are taken from that bundle at run
 // time (esbuild.js, sharedModules.ts), so there is one copy of their state.
 import type * as vscode from 'vscode';
-import { ApiError, chat, hostOf } from '../api';
+import { ApiError, chat, complete, hostOf } from '../api';
 import { buildEditPrompt } from '../common/editPrompt';
 import type { BaseUrlApprovals } from './baseUrlApprovals';
 import { ChatController } from './chat/chatController';
@@ -43,6 +43,8 @@ export interface Core {
   /** What the Edit Selection and chat-surface bundles get injected, so they hold no copy of the request module. */
   readonly editRuntime: EditRuntime;
   readonly lmRuntime: LmRuntime;
+  /** Inline suggestions' request function (host/inline/): one copy of the request module, in the core. */
+  readonly complete: typeof complete;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -60,5 +62,6 @@ export function createCore(deps: CoreDeps): Core {
     runCommand: (id, args) => runCommand(commandDeps, id, args),
     editRuntime: { chat, ApiError, streamedChatRequest, buildEditPrompt },
     lmRuntime: { chat, hostOf, readSettings, streamedChatRequest },
+    complete,
   };
 }

@@ -35,10 +35,17 @@ export const bundleBudgets: SizeBudget[] = [
   // History of the old ceilings: 80 KB until the chat model provider and @llama participant (issue 14); then 84, 88,
   // 97, 98, 102, 106 KB as first-run help, per-server keys, Edit Selection, Fix with Llama and Add File to Chat came
   // in; 98.5 and 100.5 KB once Edit Selection and the chat surfaces moved to their own bundles.
-  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 25 * KB },
+  // 25 → 27 KB for inline suggestions (issue 22): the provider's stand-in, its settings gate, status item and toggle
+  // must be registered at activation (measured 26.3 KB); the provider itself is dist/inline.js.
+  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 27 * KB },
   // The core, on the first command, chat page or chat-surface call (src/host/lazyCore.ts): measured 87.0 KB; 88.8 KB
   // with the chat's current-file chip (issue 13).
-  { name: 'core (loaded on first use)', files: ['dist/core.js'], budgetBytes: 93 * KB, ceilingBytes: 93 * KB },
+  // 93 → 99 KB for complete() (issue 22: FIM endpoints and the chat hole-filler), part of the request module, which
+  // lives in the core (measured 98.6 KB).
+  { name: 'core (loaded on first use)', files: ['dist/core.js'], budgetBytes: 99 * KB, ceilingBytes: 99 * KB },
+  // Inline suggestions' provider (debounce, cache, typed-through, cleaning), on the first keystroke where they are on
+  // (src/host/inline/registerInlineSuggestions.ts); complete() is injected from the core (measured 6.2 KB).
+  { name: 'inline suggestions (loaded on first use)', files: ['dist/inline.js'], budgetBytes: 8 * KB, ceilingBytes: 8 * KB },
   // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // Edit Selection, on the first askLlama.editSelection (src/host/edits/lazyEditSelection.ts). It gets the request
