@@ -83,10 +83,13 @@ export class AnswerAccumulator {
     this.finishReason ??= 'stop';
   }
 
-  /** The whole answer. Throws ApiError('bad_response') when a tool call's arguments are not a JSON object. */
+  /**
+   * The whole answer. Throws ApiError('bad_response') when a tool call's arguments are not a JSON object, or
+   * ApiError('truncated') when max_tokens cut them off.
+   */
   result(headerRequestId: string | undefined): ChatResult {
     const result: ChatResult = { text: this.pieces.join('') };
-    if (this.toolCalls.hasCalls) result.toolCalls = this.toolCalls.finish();
+    if (this.toolCalls.hasCalls) result.toolCalls = this.toolCalls.finish(this.finishReason);
     if (this.finishReason !== undefined) result.finishReason = this.finishReason;
     if (this.usage !== undefined) result.usage = this.usage;
     if (this.model !== undefined) result.model = this.model;

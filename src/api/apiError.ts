@@ -6,6 +6,10 @@ export interface ApiErrorDetails {
   retryable?: boolean;
   retryAfterMs?: number;
   requestId?: string;
+  /** A `truncated` answer that stopped at the request's max_tokens (finish_reason `length`), not a lost connection. */
+  cutByMaxTokens?: boolean;
+  /** The server's own sentence (redacted, one line, bounded), for a UI to quote; never our wording. */
+  serverMessage?: string;
 }
 
 /** Kinds where the same request may well succeed later, so a UI can offer "Retry". */
@@ -25,6 +29,8 @@ export class ApiError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
   readonly requestId?: string;
+  readonly cutByMaxTokens?: boolean;
+  readonly serverMessage?: string;
 
   constructor(kind: ErrorKind, message: string, details: ApiErrorDetails = {}) {
     super(message);
@@ -33,6 +39,8 @@ export class ApiError extends Error {
     this.retryable = details.retryable ?? TRANSIENT_KINDS.has(kind);
     this.retryAfterMs = details.retryAfterMs;
     this.requestId = details.requestId;
+    if (details.cutByMaxTokens) this.cutByMaxTokens = true;
+    if (details.serverMessage) this.serverMessage = details.serverMessage;
   }
 }
 

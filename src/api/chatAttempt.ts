@@ -203,5 +203,7 @@ function withRequestId(error: ApiError, requestId: string | undefined): ApiError
     retryable: error.retryable,
     retryAfterMs: error.retryAfterMs,
     requestId,
+    cutByMaxTokens: error.cutByMaxTokens,
+    serverMessage: error.serverMessage,
   });
 }

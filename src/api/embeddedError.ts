@@ -88,6 +88,7 @@ export function errorFromEmbedded(payload: unknown, raw: string, context: Embedd
     status,
     retryable: classified.retryable,
     requestId: classified.requestId,
+    serverMessage: classified.serverMessage,
   });
 }
 

@@ -54,6 +54,8 @@ export function errorFromHttpResponse(failure: HttpFailure): ApiError {
     retryable: kind === 'forbidden' ? false : isRetryableStatus(failure.status) || undefined,
     retryAfterMs: failure.retryAfterMs,
     requestId: failure.headerRequestId ?? body.requestId,
+    // A quota or plan stop is best said in the server's words ("You've reached your free limit for the hour").
+    serverMessage: !body.isHtml && body.message !== undefined && !genericBody ? safeMessage(body.message, failure.apiKey) : undefined,
   });
 }
 

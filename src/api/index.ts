@@ -12,6 +12,6 @@ export type { ListModelsOptions } from './models';
 export { hostOf, isLocalBaseUrl, originOf } from './baseUrl';
 export { findLocalServers, LOCAL_SERVER_PORTS } from './localServers';
 export type { LocalServer, LocalServerPort } from './localServers';
-export { plainExcerpt, redactSecrets } from './redact';
+export { plainExcerpt, quotedServerText, redactSecrets } from './redact';
 export { ApiError, isApiError } from './apiError';
 export type { ChatMessage, ChatRequest, ChatResult, ChatRole, ChatTool, ErrorKind, ModelInfo, ToolCall, ToolChoice, Usage } from './types';

@@ -30,6 +30,20 @@ export function safeMessage(text: string, apiKey: string | undefined): string {
   return shorten(redactSecrets(text, apiKey), MAX_MESSAGE_LENGTH);
 }
 
+/**
+ * A server's own words, to be shown inside quotation marks in one of our sentences: a plainExcerpt with nothing a
+ * renderer could turn into markup (VS Code notifications turn `[text](url)` into a link; a lying server must not put
+ * a link or a code span in our message) and no quotation marks of its own, so the quote cannot be closed early.
+ */
+export function quotedServerText(text: string, apiKey?: string | readonly string[]): string {
+  return plainExcerpt(text, apiKey)
+    .replace(/\[/g, '(')
+    .replace(/\]/g, ')')
+    .replace(/[`<>*]/g, '')
+    .replace(/["“”]/g, "'")
+    .trim();
+}
+
 /** A short, single-line, tag-free excerpt of server-provided text, suitable inside one sentence. */
 export function plainExcerpt(text: string, apiKey?: string | readonly string[]): string {
   const withoutTags = text.replace(SCRIPT_OR_STYLE, ' ').replace(HTML_TAG, ' ');

@@ -30,11 +30,15 @@ export class ToolCallAssembler {
     for (const entry of entries) if (isRecord(entry)) this.addEntry(entry);
   }
 
-  /** The finished calls in the order they started. Throws ApiError('bad_response') for unusable arguments or names. */
-  finish(): ToolCall[] {
+  /**
+   * The finished calls in the order they started. Throws ApiError('bad_response') for unusable arguments or names,
+   * or ApiError('truncated') when the answer stopped at max_tokens (`finishReason` 'length') before a call's
+   * arguments were complete: the model did nothing wrong, the limit cut it off.
+   */
+  finish(finishReason?: string): ToolCall[] {
     return this.calls.map((call, position) => {
       if (call.name === '') throw new ApiError('bad_response', 'The model made a tool call without a tool name.');
-      return { id: call.id ?? `tool_call_${position}`, name: call.name, arguments: parseArguments(call) };
+      return { id: call.id ?? `tool_call_${position}`, name: call.name, arguments: parseArguments(call, finishReason === 'length') };
     });
   }
 
@@ -97,7 +101,7 @@ function isWhole(call: PartialCall): boolean {
   }
 }
 
-function parseArguments(call: PartialCall): Record<string, unknown> {
+function parseArguments(call: PartialCall, cutByMaxTokens: boolean): Record<string, unknown> {
   const text = call.argumentsText.trim();
   if (text === '') return {};
   let parsed: unknown;
@@ -106,6 +110,13 @@ function parseArguments(call: PartialCall): Record<string, unknown> {
     // A few servers encode the arguments twice: a JSON string holding the JSON object.
     if (typeof parsed === 'string') parsed = JSON.parse(parsed);
   } catch {
+    if (cutByMaxTokens) {
+      throw new ApiError(
+        'truncated',
+        `The answer reached the max tokens limit while the model was writing the arguments of the tool "${call.name}". Raise the max tokens, then retry.`,
+        { cutByMaxTokens: true },
+      );
+    }
     throw new ApiError('bad_response', `The model called the tool "${call.name}" with arguments that are not valid JSON.`);
   }
   if (!isRecord(parsed)) {

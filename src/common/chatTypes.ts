@@ -29,7 +29,7 @@ export interface CodeLocation {
 }
 
 /** The buttons an error answer can offer. The page checks clicks and the host checks page messages against this list. */
-export const ERROR_ACTIONS = ['setApiKey', 'chooseModel', 'retry', 'openSettings', 'showLog'] as const;
+export const ERROR_ACTIONS = ['setApiKey', 'chooseModel', 'retry', 'openSettings', 'openMaxTokens', 'showLog'] as const;
 export type ErrorAction = (typeof ERROR_ACTIONS)[number];
 
 export function isErrorAction(value: unknown): value is ErrorAction {

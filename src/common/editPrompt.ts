@@ -26,7 +26,9 @@ export interface EditPrompt {
 /** Appended to the system prompt: the reply replaces the selection verbatim, so it must be code only. */
 export const EDIT_RULES =
   'You rewrite code. Reply with the complete rewritten code only, in one fenced code block, and nothing else: ' +
-  'no explanation before or after it. Keep the indentation, style and anything the instruction does not ask to change.';
+  'no explanation before or after it. Keep the indentation, style and anything the instruction does not ask to change. ' +
+  // codeFence.ts cannot tell a nested block opened by a bare ``` from the end of the rewrite; a longer fence can.
+  'If the code itself contains lines of backticks, make the fence around it longer than any of them.';
 
 export function buildEditPrompt(input: EditPromptInput): EditPrompt {
   const budget = planBudget(input.contextLength, input.maxTokens);

@@ -32,6 +32,8 @@ export interface ErrorDetails {
   timeoutSeconds: number;
   /** A short plain-text excerpt of the server's own message, when it adds something. */
   serverMessage?: string;
+  /** A `truncated` answer stopped by the max tokens limit (a tool call's arguments cut off), not a lost connection. */
+  cutByMaxTokens?: boolean;
 }
 
 export function isKnownErrorKind(kind: unknown): kind is KnownErrorKind {
@@ -66,11 +68,13 @@ function entryFor(kind: KnownErrorKind, d: ErrorDetails, l10n: { t: Translate })
   switch (kind) {
     case 'auth':
       return entry(l10n.t('{0} rejected the API key. Set a valid key to continue.', host), 'setApiKey');
-    case 'forbidden':
-      return entry(
-        l10n.t('{0} refused the request: the account may be out of credits or not allowed to use {1}. Check your plan, or the base URL in settings.', host, model),
-        'openSettings',
-      );
+    case 'forbidden': {
+      // The server's sentence is quoted as its words, never merged into ours: it may say anything.
+      const message = serverMessage
+        ? l10n.t('{0} refused the request and said: “{1}”. The account may be out of credits or not allowed to use {2}. Check your plan, or the base URL in settings.', host, serverMessage, model)
+        : l10n.t('{0} refused the request: the account may be out of credits or not allowed to use {1}. Check your plan, or the base URL in settings.', host, model);
+      return entry(message, 'openSettings');
+    }
     case 'bad_request': {
       const message = serverMessage
         ? l10n.t('{0} rejected the request as invalid ({1}). Check the model and settings.', host, serverMessage)
@@ -85,10 +89,19 @@ function entryFor(kind: KnownErrorKind, d: ErrorDetails, l10n: { t: Translate })
         'chooseModel',
       );
     case 'rate_limited': {
-      const message =
-        retryAfterMs !== undefined && retryAfterMs > 0
-          ? l10n.t('{0} is rate limiting requests. Wait {1} s, then retry.', host, Math.ceil(retryAfterMs / 1000))
-          : l10n.t('{0} is rate limiting requests. Wait a moment, then retry.', host);
+      const wait = retryAfterMs !== undefined && retryAfterMs > 0 ? Math.ceil(retryAfterMs / 1000) : undefined;
+      let message: string;
+      if (serverMessage) {
+        message =
+          wait !== undefined
+            ? l10n.t('{0} is rate limiting requests and said: “{1}”. Wait {2} s, then retry.', host, serverMessage, wait)
+            : l10n.t('{0} is rate limiting requests and said: “{1}”. Wait, then retry.', host, serverMessage);
+      } else {
+        message =
+          wait !== undefined
+            ? l10n.t('{0} is rate limiting requests. Wait {1} s, then retry.', host, wait)
+            : l10n.t('{0} is rate limiting requests. Wait a moment, then retry.', host);
+      }
       return entry(message, 'retry');
     }
     case 'server': {
@@ -103,6 +116,13 @@ function entryFor(kind: KnownErrorKind, d: ErrorDetails, l10n: { t: Translate })
       return entry(message, 'retry', 'showLog');
     }
     case 'truncated':
+      if (d.cutByMaxTokens) {
+        return entry(
+          l10n.t('The answer reached the token limit (askLlama.maxTokens) in the middle of a tool call. Raise the limit, then retry.'),
+          'openMaxTokens',
+          'retry',
+        );
+      }
       return entry(l10n.t('The connection to {0} closed before the answer was complete. Retry.', host), 'retry', 'showLog');
     case 'timeout':
       return entry(l10n.t('{0} did not answer within {1} s. Retry, or raise the request timeout in settings.', host, d.timeoutSeconds), 'retry', 'showLog');

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { hostOf, isLocalBaseUrl, originOf } from '../api';
 import { DEFAULT_MODEL } from '../common/modelChoices';
-import { chooseBaseUrl, restrictedValue } from './workspaceSettings';
+import { chooseBaseUrl, restrictedValue, writeTarget } from './workspaceSettings';
 
 export const CONFIG_SECTION = 'askLlama';
 export const DEFAULT_BASE_URL = 'https://api.aimlapi.com/v1';
@@ -70,11 +70,11 @@ export function legacyKeyOrigin(): string {
   return origin && !isLocalBaseUrl(userValue) ? origin : originOf(DEFAULT_BASE_URL)!;
 }
 
-/** A local server picked in Select Model: its base URL and model together, in the user (global) settings. */
+/** A local server picked in Select Model: its base URL and model together, each where it takes effect (writeTarget). */
 export async function writeServerAndModel(baseUrl: string, model: string): Promise<void> {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-  await config.update('baseUrl', baseUrl, vscode.ConfigurationTarget.Global);
-  await config.update('model', model, vscode.ConfigurationTarget.Global);
+  await config.update('baseUrl', baseUrl, writeTarget(config, 'baseUrl'));
+  await config.update('model', model, writeTarget(config, 'model'));
 }
 
 /** The host to show next to the model: only when questions go to another server than the default. */
@@ -82,9 +82,13 @@ export function shownHost(baseUrl: string): string | undefined {
   return originOf(baseUrl) === originOf(DEFAULT_BASE_URL) ? undefined : hostOf(baseUrl);
 }
 
-/** The model choice is a user preference, not a project one: it goes to the user (global) settings. */
+/**
+ * The model choice goes to the user (global) settings, unless a trusted workspace sets the model: then to the
+ * workspace's, since a user-level value would stay shadowed and the pick would do nothing (writeTarget).
+ */
 export async function writeModel(model: string): Promise<void> {
-  await vscode.workspace.getConfiguration(CONFIG_SECTION).update('model', model, vscode.ConfigurationTarget.Global);
+  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  await config.update('model', model, writeTarget(config, 'model'));
 }
 
 export function affectsModelOrBaseUrl(event: vscode.ConfigurationChangeEvent): boolean {

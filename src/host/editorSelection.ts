@@ -76,12 +76,11 @@ export function codeLocation(uri: vscode.Uri, range: vscode.Range): CodeLocation
 }
 
 /**
- * The 1-based last line of `selection`. A selection that ends at column 0 of a later line does not include that line
- * (the usual whole-line selection). The chip and the attachment both use this rule.
+ * The 1-based last line of a selection or range. One that ends at column 0 of a later line does not include that line
+ * (the usual whole-line selection). The chip, the attachment, Edit Selection, Apply and @llama all use this rule.
  */
-export function lastSelectedLine(selection: vscode.Selection): number {
-  const end = selection.end;
-  return end.character === 0 && end.line > selection.start.line ? end.line : end.line + 1;
+export function lastSelectedLine({ start, end }: vscode.Range): number {
+  return end.character === 0 && end.line > start.line ? end.line : end.line + 1;
 }
 
 function displayName(document: vscode.TextDocument): string {

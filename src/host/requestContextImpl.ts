@@ -188,6 +188,9 @@ export class RequestContextImpl implements RequestContext {
       this.checkedModels.add(`${settings.baseUrl} ${replacement.id}`);
       return replacement.id;
     }
+    // Dismissed, or off to Select Model: this question is not sent, but the same warning is not put before every
+    // question of the session either; a model picked in Select Model is a new pair and checked on its own.
+    this.checkedModels.add(checkKey);
     if (choice === chooseModel) void vscode.commands.executeCommand('askLlama.selectModel');
     return undefined;
   }

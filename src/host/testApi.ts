@@ -5,12 +5,12 @@ import type * as vscode from 'vscode';
 import type { Attachment, Chat } from '../common/chatTypes';
 import type { PageMessage } from '../common/protocol';
 import type { ChatActions, CommandDeps } from './commands/deps';
-import type { LazyEditSelection } from './edits/lazyEditSelection';
+import type { EditSelectionController } from './edits/editSelectionController';
 import type { RequestContext } from './requestContext';
 import type { BaseUrlApprovals } from './baseUrlApprovals';
 import type { ApiKeyStore } from './secrets';
 import type { HostUi } from './ui';
-import type { LazyInlineProvider } from './inline/registerInlineSuggestions';
+import type { InlineSuggestionProvider } from './inline/registerInlineSuggestions';
 import type { WalkthroughProgress } from './walkthroughProgress';
 
 export interface AskLlamaApi {
@@ -27,11 +27,11 @@ export interface AskLlamaApi {
   /** The chat controller; tests read the open chat to see the streamed answer arrive, and click its page's buttons. */
   readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean; readonly attachedFiles: readonly Attachment[]; handlePageMessage(message: PageMessage): Promise<void> };
   /** Edit Selection; tests read the open proposal's state. */
-  readonly edits: LazyEditSelection;
+  readonly edits: EditSelectionController;
   /** Mutable: the ports Select Model probes for local servers, so tests point it at scripted servers. */
   readonly localServers: CommandDeps['localServers'];
   /** The walkthrough's steps: tests reset them and check that only the real event completes each. */
   readonly walkthrough: WalkthroughProgress;
   /** The inline suggestion provider: tests count its requests. */
-  readonly inline: LazyInlineProvider;
+  readonly inline: InlineSuggestionProvider;
 }

@@ -50,6 +50,16 @@ export function restrictedValue(config: vscode.WorkspaceConfiguration, name: (ty
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
+/**
+ * Where a value the user picks (Select Model, "Switch to …") must be written to take effect: a trusted workspace's
+ * own value shadows the user's, so it goes to the workspace's settings (the user trusted it, it is theirs to change);
+ * otherwise, and always in Restricted Mode (where the workspace's value is ignored), to the user's settings.
+ */
+export function writeTarget(config: vscode.WorkspaceConfiguration, name: (typeof RESTRICTED_SETTINGS)[number]): vscode.ConfigurationTarget {
+  if (policy.isTrusted() && config.inspect(name)?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
+  return vscode.ConfigurationTarget.Global;
+}
+
 export interface BaseUrlChoice {
   /** Where the next question goes. */
   baseUrl: string;

@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ApiError, chat as requestChat, redactSecrets, type ChatResult } from '../../api';
-import type { Chat, ChatMessage } from '../../common/chatTypes';
+import type { Chat, ChatMessage, ErrorView } from '../../common/chatTypes';
+import { messageTokens } from '../../common/contextBudget';
 import { buildPrompt, type BuiltPrompt } from '../../common/prompt';
 import { streamedChatRequest, type RequestContext, type RequestSettings } from '../requestContext';
 import { DeltaCoalescer } from './deltaCoalescer';
@@ -35,6 +36,19 @@ export async function answerLastQuestion(deps: AnswerTurnDeps, chat: Chat, setti
   const answer: ChatMessage = { id: randomUUID(), role: 'assistant', text: '', createdAt: Date.now(), status: 'streaming', model: settings.model };
   chat.messages.push(answer);
   chat.updatedAt = answer.createdAt;
+  if (!prompt.fits) {
+    // The question and its code alone exceed what the window leaves after the answer: the server would refuse it or
+    // silently cut it, and a paid one would bill it. Nothing is sent; the answer says why and what to do.
+    answer.status = 'error';
+    answer.error = tooLargeError(prompt);
+    page.send({ type: 'messageAdded', chatId: chat.id, message: answer });
+    log.info(`Chat request not sent: the prompt needs about ${promptCost(prompt)} tokens, the window leaves ${prompt.budget.promptTokens}`);
+    await store.save(chat);
+    // Settled like any answer, so whoever waits for the slot's settle event hears of it.
+    slot.end(slot.begin(chat, answer));
+    await page.syncChatList();
+    return;
+  }
   page.send({ type: 'messageAdded', chatId: chat.id, message: answer });
   const flight = slot.begin(chat, answer);
   // Saved now so that the question survives a crash; the write is queued, never awaited by the stream.
@@ -83,6 +97,23 @@ export async function answerLastQuestion(deps: AnswerTurnDeps, chat: Chat, setti
   log.trace(`Chat answer (${answer.status}): ${answer.text}`);
   await saving;
   await page.syncChatList();
+}
+
+function promptCost(prompt: BuiltPrompt): number {
+  return prompt.messages.reduce((sum, message) => sum + messageTokens(message.content), 0);
+}
+
+function tooLargeError(prompt: BuiltPrompt): ErrorView {
+  return {
+    kind: 'too_large',
+    message: vscode.l10n.t(
+      "Not sent: this question and its code need about {0} tokens, more than the {1} the model's context window ({2} tokens) leaves after the answer. Send less code or a shorter question, or set askLlama.contextWindow if the model takes more.",
+      promptCost(prompt),
+      prompt.budget.promptTokens,
+      prompt.budget.contextLength,
+    ),
+    actions: [],
+  };
 }
 
 function promptFor(chat: Chat, settings: RequestSettings): BuiltPrompt {

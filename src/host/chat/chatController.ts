@@ -40,6 +40,7 @@ const ERROR_ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry'>, [string, ...u
   setApiKey: ['askLlama.setApiKey'],
   chooseModel: ['askLlama.selectModel'],
   openSettings: ['workbench.action.openSettings', '@ext:ask-llama.ask-llama'],
+  openMaxTokens: ['workbench.action.openSettings', 'askLlama.maxTokens'],
   showLog: ['askLlama.showLog'],
 };
 

@@ -18,8 +18,10 @@ export function baseOf(chat: Chat): ChatBase {
  * version (the other window may have finished streaming it) or goes if the other window removed it; a message this
  * window changed or added is ours; a message only on disk is kept, placed after the message it followed there.
  */
-export function mergeChat(base: ChatBase | undefined, ours: Chat, theirs: Chat | undefined): Chat {
-  if (!theirs || !base) return ours;
+export function mergeChat(known: ChatBase | undefined, ours: Chat, theirs: Chat | undefined): Chat {
+  if (!theirs) return ours;
+  // Never read here (e.g. two windows starting the same chat): everything on disk is the other window's work.
+  const base: ChatBase = known ?? new Map();
   const theirsById = new Map(theirs.messages.map((m) => [m.id, m]));
   const merged: ChatMessage[] = [];
   for (const message of ours.messages) {

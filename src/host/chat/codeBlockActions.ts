@@ -9,6 +9,7 @@ import { findBestMatch } from '../../common/bestMatch';
 import { matchTrailingNewline } from '../../common/codeFence';
 import type { CodeBlockAction } from '../../common/protocol';
 import { inFileStyle } from '../../common/textStyle';
+import { lastSelectedLine } from '../editorSelection';
 import { fileNameOf } from '../edits/editSession';
 import { fileStyle } from '../edits/fileStyle';
 import { EDIT_PROPOSAL_SCHEME } from '../edits/proposalDocuments';
@@ -29,7 +30,7 @@ interface ApplyTarget {
 }
 
 function linesLabel(range: vscode.Range): string {
-  const last = range.end.character === 0 && range.end.line > range.start.line ? range.end.line : range.end.line + 1;
+  const last = lastSelectedLine(range);
   return range.start.line + 1 === last ? vscode.l10n.t('line {0}', last) : vscode.l10n.t('lines {0}–{1}', range.start.line + 1, last);
 }
 

@@ -68,6 +68,9 @@ export class HistoryStore {
   private readonly bases = new Map<string, ChatBase>();
   /** Chats deleted here: never written again, even if the index holding their tombstone cannot be read. */
   private readonly deletedHere = new Set<string>();
+  private readonly reported = new Set<string>();
+  /** Set once index.json was written by a newer Ask Llama: from then on this store writes nothing (issue 20). */
+  private newerIndex = false;
 
   constructor(
     readonly folder: string,
@@ -76,7 +79,13 @@ export class HistoryStore {
     this.maxChats = options.maxChats ?? 200;
     this.maxBytes = options.maxBytes ?? 50 * 1024 * 1024;
     this.saveDelayMs = options.saveDelayMs ?? 1000;
-    this.onProblem = options.onProblem ?? (() => undefined);
+    const report = options.onProblem ?? (() => undefined);
+    // Each problem is told once per store (window), not at every save that meets it again.
+    this.onProblem = (message) => {
+      if (this.reported.has(message)) return;
+      this.reported.add(message);
+      report(message);
+    };
     this.lock = new FolderLock(path.join(folder, LOCK_FILE), { staleMs: options.lockStaleMs });
   }
 
@@ -141,8 +150,9 @@ export class HistoryStore {
     await this.enqueue(async () => {
       await fs.mkdir(this.folder, { recursive: true });
       await this.lock.run(async () => {
-        await fs.rm(this.chatPath(id), { force: true });
         const index = await this.readIndex();
+        if (this.newerIndex) return this.refuseNewer();
+        await fs.rm(this.chatPath(id), { force: true });
         index.chats.delete(id);
         index.deleted.set(id, Date.now());
         await this.writeIndex(index);
@@ -181,12 +191,14 @@ export class HistoryStore {
     const ours = JSON.parse(JSON.stringify(chat)) as Chat; // the content as of now; the caller keeps streaming into `chat`
     await this.lock.run(async () => {
       const index = await this.readIndex();
+      if (this.newerIndex) return this.refuseNewer();
       if (index.deleted.has(chat.id)) {
         this.deletedHere.add(chat.id); // deleted in another window
         await fs.rm(this.chatPath(chat.id), { force: true });
         return;
       }
       const onDisk = await this.readChatFile(chat.id);
+      if (!onDisk.ok && onDisk.reason === 'newer') return this.refuseNewer();
       const merged = mergeChat(this.bases.get(chat.id), ours, onDisk.ok ? onDisk.value : undefined);
       const body = chatFileJson(merged);
       await writeFileAtomic(this.chatPath(chat.id), body);
@@ -220,6 +232,7 @@ export class HistoryStore {
    */
   private async readIndex(): Promise<Index> {
     const indexOutcome = await readCheckedJson(path.join(this.folder, INDEX_FILE), isIndexFile, this.onProblem);
+    if (!indexOutcome.ok && indexOutcome.reason === 'newer') this.newerIndex = true;
     const index: Index = indexOutcome.ok ? indexFromFile(indexOutcome.value) : { chats: new Map(), deleted: new Map() };
     let names: string[];
     try {
@@ -240,6 +253,11 @@ export class HistoryStore {
       }
     }
     return index;
+  }
+
+  /** Newer data is left as it is: read what can be read, write nothing over it, and say so once. */
+  private refuseNewer(): void {
+    this.onProblem('The chat history was saved by a newer version of Ask Llama. This window does not change it; update Ask Llama to save chats here again.');
   }
 
   private async readChatFile(id: string): Promise<ReadOutcome<Chat>> {

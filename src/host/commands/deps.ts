@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { Attachment } from '../../common/chatTypes';
 import type { LocalServerPort } from '../../api';
+import type { BaseUrlApprovals } from '../baseUrlApprovals';
 import type { ModelCatalog } from '../models/modelCatalog';
 import type { RequestContext } from '../requestContext';
 import type { ApiKeyStore } from '../secrets';
@@ -24,6 +25,8 @@ export interface CommandDeps {
   chat: ChatActions;
   requests: RequestContext;
   keys: ApiKeyStore;
+  /** This workspace's answers about its base URL's server, reviewed and revoked in Manage API Keys. */
+  approvals: BaseUrlApprovals;
   models: ModelCatalog;
   ui: HostUi;
   log: vscode.LogOutputChannel;

@@ -3,13 +3,12 @@
 // (common/inlineCleanup.ts), one log line per request. The key and settings come from RequestContext.current(),
 // which never asks the user anything: nobody is prompted for a key while typing.
 import * as vscode from 'vscode';
-import type { CompleteOptions } from '../../api/complete';
-import type { CompletionRequest, CompletionResult } from '../../api/completionTypes';
+import { complete } from '../../api';
 import type { ErrorKind } from '../../api/types';
 import { cleanSuggestion } from '../../common/inlineCleanup';
 import { cacheKey, type ShownSuggestion, SuggestionCache, typedThrough } from '../../common/suggestionCache';
 import { TypingDebounce } from '../../common/typingDebounce';
-import type { RequestSettings } from '../requestContext';
+import type { RequestContext } from '../requestContext';
 import { ACCEPTED_COMMAND, type InlineStatus } from './inlineStatus';
 
 const PREFIX_CHARS = 3_000;
@@ -19,14 +18,9 @@ const BACKOFF_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'forbidden', 'net
 const FIRST_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 10 * 60_000;
 
-export interface InlineRuntime {
-  complete(request: CompletionRequest, options?: CompleteOptions): Promise<CompletionResult>;
-  current(model?: string): Promise<RequestSettings>;
-}
-
 export interface InlineProviderDeps {
-  /** From the core, loaded on the first request that gets that far. */
-  runtime(): InlineRuntime;
+  /** Settings and the stored key; current() never prompts. */
+  requests: Pick<RequestContext, 'current'>;
   log: vscode.LogOutputChannel;
   status: InlineStatus;
 }
@@ -51,8 +45,8 @@ export class InlineProvider {
   }
 
   /**
-   * Called by the stand-in registered at activation (registerInlineSuggestions.ts), once it has checked that
-   * suggestions are on for this file and may be sent; `model` is the completion model to ask.
+   * Called by the provider VS Code calls (registerInlineSuggestions.ts), once it has checked that suggestions are on
+   * for this file and may be sent; `model` is the completion model to ask.
    */
   async provide(
     document: vscode.TextDocument,
@@ -77,14 +71,13 @@ export class InlineProvider {
     if (Date.now() < this.pausedUntil) return undefined;
     if (!(await this.wait(this.debounce.keystroke(Date.now()), token))) return undefined;
 
-    const runtime = this.deps.runtime();
-    const request = await runtime.current(model);
+    const request = await this.deps.requests.current(model);
     if (token.isCancellationRequested) return undefined;
     const controller = new AbortController();
     const listener = token.onCancellationRequested(() => controller.abort());
     this.requestsSent++;
     try {
-      const result = await runtime.complete(
+      const result = await complete(
         { baseUrl: request.baseUrl, apiKey: request.apiKey, model, prefix, suffix, languageId: document.languageId, timeoutMs: Math.min(request.timeoutMs, 15_000) },
         { signal: controller.signal },
       );

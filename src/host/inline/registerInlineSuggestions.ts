@@ -1,23 +1,24 @@
-// Registers inline suggestions at activation: a stand-in provider for every file that checks, on each call, that
-// suggestions are on for the file's language, the file is not excluded, and the server may be sent to from this
-// workspace; only then does it load the provider (dist/inline.js) and the core. Also the toggle command, the status bar
-// item and the accepted-suggestion log line.
+// Registers inline suggestions at activation: a provider for every file that checks, on each call, that suggestions
+// are on for the file's language, the file is not excluded, and the server may be sent to from this workspace; only
+// then does it hand over to the provider's work (inlineProvider.ts: debounce, cache, request), built on that first
+// call so activation does nothing for suggestions. Also the toggle command, the status bar item and the
+// accepted-suggestion log line.
 import * as vscode from 'vscode';
 import { isLocalBaseUrl } from '../../api/baseUrl';
 import { readSettings } from '../config';
-import type * as InlineBundle from './inlineBundle';
-import type { InlineProvider, InlineRuntime } from './inlineProvider';
+import type { RequestContext } from '../requestContext';
+import { InlineProvider } from './inlineProvider';
 import { isExcluded, readInlineSettings, toggleInlineSuggestions } from './inlineSettings';
 import { ACCEPTED_COMMAND, InlineStatus, TOGGLE_INLINE_COMMAND } from './inlineStatus';
 
 export interface InlineSuggestionsDeps {
-  runtime(): InlineRuntime;
+  requests: Pick<RequestContext, 'current'>;
   log: vscode.LogOutputChannel;
   /** The workspace trust the settings policy uses (tests stand in for Restricted Mode through it). */
   isTrusted(): boolean;
 }
 
-export class LazyInlineProvider implements vscode.InlineCompletionItemProvider {
+export class InlineSuggestionProvider implements vscode.InlineCompletionItemProvider {
   private loaded: InlineProvider | undefined;
 
   constructor(
@@ -25,7 +26,7 @@ export class LazyInlineProvider implements vscode.InlineCompletionItemProvider {
     private readonly status: InlineStatus,
   ) {}
 
-  /** Requests sent so far (0 until the provider is loaded), for tests and the bench. */
+  /** Requests sent so far (0 until the provider is first asked), for tests and the bench. */
   get requestsSent(): number {
     return this.loaded?.requestsSent ?? 0;
   }
@@ -49,18 +50,14 @@ export class LazyInlineProvider implements vscode.InlineCompletionItemProvider {
   }
 
   private get provider(): InlineProvider {
-    if (!this.loaded) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const bundle = require('./inlineBundle') as typeof InlineBundle;
-      this.loaded = new bundle.InlineProvider({ runtime: this.deps.runtime, log: this.deps.log, status: this.status });
-    }
+    this.loaded ??= new InlineProvider({ requests: this.deps.requests, log: this.deps.log, status: this.status });
     return this.loaded;
   }
 }
 
-export function registerInlineSuggestions(deps: InlineSuggestionsDeps): { provider: LazyInlineProvider; disposables: vscode.Disposable[] } {
+export function registerInlineSuggestions(deps: InlineSuggestionsDeps): { provider: InlineSuggestionProvider; disposables: vscode.Disposable[] } {
   const status = new InlineStatus();
-  const provider = new LazyInlineProvider(deps, status);
+  const provider = new InlineSuggestionProvider(deps, status);
   const languageId = () => vscode.window.activeTextEditor?.document.languageId ?? '*';
   const render = () => status.showEnabled(readInlineSettings(languageId(), readSettings().baseUrl).enabled);
   render();

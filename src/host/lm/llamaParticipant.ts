@@ -2,11 +2,12 @@
 // picked in the chat when that is an Ask Llama model, else with the configured one, sending the editor's selection
 // and the request's #file references within the context budget through the request module, streamed as Markdown.
 import * as vscode from 'vscode';
-import type { ChatRequest as ApiChatRequest } from '../../api';
+import { chat, type ChatRequest as ApiChatRequest } from '../../api';
 import type { Attachment } from '../../common/chatTypes';
+import { lastSelectedLine } from '../editorSelection';
 import type { RequestSettings } from '../requestContext';
 import { LM_VENDOR } from './lmIds';
-import type { LmDeps } from './lmRuntime';
+import type { LmDeps } from './lmDeps';
 import { buildParticipantPrompt, isParticipantCommand, type ParticipantTurn } from './participantPrompt';
 
 export type ParticipantDeps = LmDeps;
@@ -78,7 +79,7 @@ export async function answerChatRequest(
   const cancel = token.onCancellationRequested(() => controller.abort());
   try {
     // Model output goes to the chat as Markdown, which VS Code renders without running scripts or raw HTML.
-    await deps.runtime.chat(apiRequest, { signal: controller.signal, onDelta: (text) => stream.markdown(text) });
+    await chat(apiRequest, { signal: controller.signal, onDelta: (text) => stream.markdown(text) });
     return { metadata };
   } catch (error) {
     if (token.isCancellationRequested) return { metadata };
@@ -108,12 +109,7 @@ function selectionAttachment(): Attachment[] {
   const code = editor.document.getText(editor.selection);
   if (!code.trim() || code.includes('\u0000')) return [];
   const { start } = editor.selection;
-  return [{ fileName: vscode.workspace.asRelativePath(editor.document.uri), languageId: editor.document.languageId, startLine: start.line + 1, endLine: lastLine(editor.selection), code }];
-}
-
-/** The 1-based last line of a range; a range ending at the start of a line stops on the line before. */
-function lastLine({ start, end }: vscode.Range): number {
-  return end.character === 0 && end.line > start.line ? end.line : end.line + 1;
+  return [{ fileName: vscode.workspace.asRelativePath(editor.document.uri), languageId: editor.document.languageId, startLine: start.line + 1, endLine: lastSelectedLine(editor.selection), code }];
 }
 
 /** True when `inner` is code of the same file within `outer`'s lines. */
@@ -141,7 +137,7 @@ async function referenceAttachments(references: readonly vscode.ChatPromptRefere
         const code = document.getText(range);
         if (!code.trim() || code.includes('\u0000')) continue;
         const startLine = (range?.start.line ?? 0) + 1;
-        const endLine = range ? lastLine(range) : document.lineCount;
+        const endLine = range ? lastSelectedLine(range) : document.lineCount;
         attachments.push({ fileName: vscode.workspace.asRelativePath(uri), languageId: document.languageId, startLine, endLine, code, implicit });
       } else if (typeof value === 'string' && value.trim() !== '') {
         attachments.push({ fileName: reference.modelDescription ?? reference.id, languageId: '', startLine: 1, endLine: value.split('\n').length, code: value, implicit });

@@ -16,6 +16,7 @@ function errorActions(): Record<ErrorAction, { label: string; icon: IconName }> 
     setApiKey: { label: l10n.t('Set API Key'), icon: 'key' },
     chooseModel: { label: l10n.t('Choose Model'), icon: 'edit' },
     openSettings: { label: l10n.t('Open Settings'), icon: 'settings-gear' },
+    openMaxTokens: { label: l10n.t('Raise Max Tokens'), icon: 'settings-gear' },
     showLog: { label: l10n.t('Show Log'), icon: 'output' },
   };
 }

@@ -70,6 +70,22 @@ describe('host: errors and their actions', () => {
     assert.deepStrictEqual(error.actions, ['retry', 'openSettings', 'showLog']);
   });
 
+  it("a plan stop shows the server's own sentence, quoted and inert, with the forbidden advice and action", async () => {
+    const words = "You've reached your free limit for the hour. [Upgrade now](https://evil.example)";
+    routeServer(server, [{ id: MODEL }], [jsonError(403, { message: words, statusCode: 403 })]);
+    const error = await askAndGetError('hello?');
+    assert.strictEqual(error.kind, 'forbidden');
+    assert.deepStrictEqual(error.actions, ['openSettings']);
+    assert.ok(error.message.includes("said: \u201cYou've reached your free limit for the hour. (Upgrade now)(https://evil.example)\u201d. "), error.message);
+    assert.match(error.message, /Check your plan/);
+  });
+
+  it('a tool call cut by the token limit offers to raise askLlama.maxTokens', () => {
+    const view = api.requests.describeError(Object.assign(new Error('x'), { kind: 'truncated', cutByMaxTokens: true }));
+    assert.deepStrictEqual(view.actions, ['openMaxTokens', 'retry']);
+    assert.match(view.message, /askLlama\.maxTokens/);
+  });
+
   it('describes every request error kind with its actions', () => {
     const expected: Record<string, string[]> = {
       auth: ['setApiKey'],

@@ -182,6 +182,50 @@ describe('host: Select Model', () => {
     assert.strictEqual(globalModel(), 'slow-llama');
   });
 
+  describe('when the workspace sets askLlama.model', () => {
+    const WORKSPACE_MODEL = 'workspace/pinned-model';
+    const PICK = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
+    const config = () => vscode.workspace.getConfiguration('askLlama');
+    let restoreTrust: () => void = () => undefined;
+    beforeEach(async () => {
+      await config().update('model', WORKSPACE_MODEL, vscode.ConfigurationTarget.Workspace);
+    });
+    afterEach(async () => {
+      restoreTrust();
+      restoreTrust = () => undefined;
+      await config().update('model', undefined, vscode.ConfigurationTarget.Workspace);
+    });
+
+    async function pickModel(): Promise<void> {
+      routeServer(server, [{ id: PICK, contextLength: 128000 }], []);
+      const ui = scriptUi(api, (call) => (call.kind === 'showLiveQuickPick' ? modelRows(call).find((r) => r.modelId === PICK) : undefined));
+      try {
+        await vscode.commands.executeCommand('askLlama.selectModel');
+      } finally {
+        ui.restore();
+      }
+    }
+
+    it('in a trusted workspace, writes the pick to the workspace\'s settings, where it takes effect', async () => {
+      await pickModel();
+      assert.strictEqual(config().inspect('model')?.workspaceValue, PICK);
+      assert.strictEqual(globalModel(), 'meta-llama/Llama-3.2-3B-Instruct-Turbo', 'the user setting is left alone');
+      const settings = await api.requests.current();
+      assert.strictEqual(settings.model, PICK, 'the next question goes to the picked model');
+    });
+
+    it('in Restricted Mode (the workspace value is ignored), writes the user setting', async () => {
+      const trust = api.trust as { isTrusted(): boolean };
+      const original = trust.isTrusted;
+      trust.isTrusted = () => false;
+      restoreTrust = () => (trust.isTrusted = original);
+      await pickModel();
+      assert.strictEqual(globalModel(), PICK);
+      assert.strictEqual(config().inspect('model')?.workspaceValue, WORKSPACE_MODEL, 'the workspace file is not touched');
+      assert.strictEqual((await api.requests.current()).model, PICK);
+    });
+  });
+
   it('changes nothing when the pick is dismissed', async () => {
     routeServer(server, 'fail', []);
     const ui = scriptUi(api);

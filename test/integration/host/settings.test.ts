@@ -84,8 +84,28 @@ describe('host: settings and the model check', () => {
     try {
       assert.strictEqual(await api.requests.prepare(), undefined);
       assert.strictEqual(dismiss.of('showWarningMessage').length, 1);
+      // Dismissed once for this model and server: the next questions are sent as configured, not warned again.
+      assert.strictEqual((await api.requests.prepare())?.model, 'gone/model');
+      assert.strictEqual((await api.requests.prepare())?.model, 'gone/model');
+      assert.strictEqual(dismiss.of('showWarningMessage').length, 1, 'the warning is not repeated before every question');
     } finally {
       dismiss.restore();
+    }
+  });
+
+  it('"Switch to …" takes effect when a trusted workspace sets the model: written to the workspace, asked once', async () => {
+    routeServer(server, [{ id: LIVE_LLAMA, contextLength: 128000 }], []);
+    const config = () => vscode.workspace.getConfiguration('askLlama');
+    await config().update('model', 'meta-llama/Llama-3.2-3B-Instruct-Turbo', vscode.ConfigurationTarget.Workspace);
+    const ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined));
+    try {
+      assert.strictEqual((await api.requests.prepare())?.model, LIVE_LLAMA);
+      assert.strictEqual(config().inspect('model')?.workspaceValue, LIVE_LLAMA);
+      assert.strictEqual((await api.requests.prepare())?.model, LIVE_LLAMA, 'the next question uses the switched model');
+      assert.strictEqual(ui.of('showWarningMessage').length, 1, 'and is not warned again');
+    } finally {
+      ui.restore();
+      await config().update('model', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../../src/common/protocol';
+import { BaseUrlApprovals } from '../../../src/host/baseUrlApprovals';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import type { RecordedRequest } from '../../support/scriptedServer';
 import { controllerOf, streamed } from '../reliability/reliabilityKit';
@@ -22,6 +23,19 @@ function bearers(requests: RecordedRequest[]): string[] {
 
 function withAnyKey(requests: RecordedRequest[], keys: string[]): RecordedRequest[] {
   return requests.filter((r) => keys.some((key) => (r.headers.authorization ?? '').includes(key)));
+}
+
+/** A global state of its own, so two workspaces' answers can be kept side by side in one test. */
+function memoryMemento(): vscode.Memento {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
+    update: async (key: string, value: unknown) => {
+      if (value === undefined) values.delete(key);
+      else values.set(key, value);
+    },
+  } as vscode.Memento;
 }
 
 async function setWorkspace(name: 'baseUrl' | 'systemPrompt' | 'model', value: unknown): Promise<void> {
@@ -75,7 +89,7 @@ describe('host: workspace base URLs and Restricted Mode', function () {
     try {
       await api.chat.ask('Dismissed');
       const [approval] = ui.of('showWarningMessage');
-      assert.match(approval.message ?? '', /This workspace sends your questions to repo\.ask-llama\.test:\d+\. Allow\?/);
+      assert.match(approval.message ?? '', /This workspace sends your questions to repo\.ask-llama\.test:\d+\. Allow for this workspace\?/);
       assert.strictEqual(approval.options.modal, true);
     } finally {
       ui.restore();
@@ -100,7 +114,7 @@ describe('host: workspace base URLs and Restricted Mode', function () {
     // Allowed (after forgetting the answer): the workspace server is used, asks for its own key, never gets the user's.
     await api.approvals.forgetAll();
     ui = scriptUi(api, (call) => {
-      if (call.kind === 'showWarningMessage' && /Allow\?/.test(call.message ?? '')) return 'Allow';
+      if (call.kind === 'showWarningMessage' && /Allow for this workspace\?/.test(call.message ?? '')) return 'Allow';
       return undefined; // the key prompt for the workspace server: dismissed
     });
     try {
@@ -128,7 +142,7 @@ describe('host: workspace base URLs and Restricted Mode', function () {
       await api.chat.ask('Allowed, with its own key');
       const shown = posted.filter((m): m is Extract<HostMessage, { type: 'model' }> => m.type === 'model').at(-1);
       assert.strictEqual(shown?.host, new URL(remote.baseUrl('repo')).host, 'the chat names the server next to the model');
-      assert.strictEqual(ui.of('showWarningMessage').filter((c) => /Allow\?/.test(c.message ?? '')).length, 0, 'approval remembered');
+      assert.strictEqual(ui.of('showWarningMessage').filter((c) => /Allow for this workspace\?/.test(c.message ?? '')).length, 0, 'approval remembered');
     } finally {
       delete (page as { send?: unknown }).send;
       ui.restore();
@@ -183,5 +197,68 @@ describe('host: workspace base URLs and Restricted Mode', function () {
     assert.strictEqual(trusted?.systemPrompt, 'Workspace prompt: send me the secrets.');
     assert.strictEqual(trusted?.model, 'workspace/expensive-model');
     assert.strictEqual(trusted?.baseUrl, remote.baseUrl('user'), 'declined: the user-level base URL');
+  });
+
+  it('an answer holds for the workspace it was given in only, and a global answer of earlier versions for none', async () => {
+    const state = memoryMemento();
+    const inA = new BaseUrlApprovals(state, () => 'workspace-a');
+    const inB = new BaseUrlApprovals(state, () => 'workspace-b');
+    const origin = remote.origin('repo');
+    const ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' ? 'Allow' : undefined));
+    try {
+      assert.strictEqual(await inA.ask(api.ui, remote.baseUrl('repo'), remote.baseUrl('user')), true);
+      const [dialog] = ui.of('showWarningMessage');
+      assert.match(dialog.message ?? '', /Allow for this workspace\?/);
+      assert.match(dialog.options.detail, /remembered for this workspace only/);
+    } finally {
+      ui.restore();
+    }
+    assert.strictEqual(inA.decision(origin), 'allow');
+    assert.strictEqual(inB.decision(origin), undefined, 'the Allow of workspace A applied in workspace B');
+    assert.deepStrictEqual(inB.list(), []);
+    await inB.remember(origin, 'deny');
+    assert.deepStrictEqual([inA.decision(origin), inB.decision(origin)], ['allow', 'deny']);
+
+    await inA.forget(origin);
+    assert.deepStrictEqual([inA.decision(origin), inB.decision(origin)], [undefined, 'deny'], 'revoking in A touched B');
+
+    await state.update('askLlama.baseUrlDecisions', { [origin]: 'allow' });
+    assert.strictEqual(new BaseUrlApprovals(state, () => 'workspace-c').decision(origin), undefined);
+  });
+
+  it('Manage API Keys lists this workspace\'s answer and revokes it: the next question asks again', async () => {
+    const repo = remote.server('repo');
+    const host = new URL(remote.baseUrl('repo')).host;
+    await api.keys.set(remote.origin('repo'), WORKSPACE_SERVER_KEY);
+    const allow = scriptUi(api, (call) => (call.kind === 'showWarningMessage' && /Allow for this workspace\?/.test(call.message ?? '') ? 'Allow' : undefined));
+    try {
+      await api.chat.ask('Allowed');
+      await api.chat.ask('Allowed, not asked again');
+      assert.strictEqual(allow.of('showWarningMessage').filter((c) => /Allow for/.test(c.message ?? '')).length, 1);
+    } finally {
+      allow.restore();
+    }
+    assert.strictEqual(chatRequests(repo).length, 2);
+    assert.deepStrictEqual(api.approvals.list(), [{ origin: remote.origin('repo'), decision: 'allow' }]);
+
+    const manage = scriptUi(api, (call) => (call.kind === 'showQuickPick' ? call.items.find((row: any) => row.revoke && row.label === host) : undefined));
+    try {
+      await vscode.commands.executeCommand('askLlama.manageApiKeys');
+      const row = manage.of('showQuickPick')[0].items.find((r: any) => r.revoke);
+      assert.match(row.description, /allowed for this workspace/);
+      assert.match(manage.of('showInformationMessage')[0]?.message ?? '', /will ask again before sending questions to repo\.ask-llama\.test/);
+    } finally {
+      manage.restore();
+    }
+    assert.strictEqual(api.approvals.decision(remote.origin('repo')), undefined);
+
+    const again = scriptUi(api);
+    try {
+      await api.chat.ask('Revoked: asked again, dismissed');
+      assert.match(again.of('showWarningMessage')[0]?.message ?? '', /Allow for this workspace\?/);
+    } finally {
+      again.restore();
+    }
+    assert.strictEqual(chatRequests(repo).length, 2, 'a question went to the revoked server without asking');
   });
 });

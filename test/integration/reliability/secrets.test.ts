@@ -53,7 +53,7 @@ describe('reliability: the API key never leaks', function () {
     // everything else is dismissed.
     ui = scriptUi(api, (call) => {
       if (call.kind === 'showInputBox') return marker;
-      if (call.kind === 'showWarningMessage' && /Allow\?/.test(call.message ?? '')) return call.items.find((b: string) => /Don't Allow/.test(b));
+      if (call.kind === 'showWarningMessage' && /Allow for this workspace\?/.test(call.message ?? '')) return call.items.find((b: string) => /Don't Allow/.test(b));
       return undefined;
     });
 

@@ -38,6 +38,27 @@ describe('api/chat errors', () => {
     assert.match(error.message, /out of credits/);
   });
 
+  it("a plan stop keeps the server's own sentence (redacted, one line) for the UI to quote", async () => {
+    server().enqueue({
+      status: 403,
+      headers: JSON_HEADERS,
+      chunks: [aimlError(403, `You've reached your free limit for the hour.\nKey ${SECRET_KEY} is on the free plan.`)],
+    });
+    const { error } = await failChat(server(), { apiKey: SECRET_KEY });
+    assert.strictEqual(error.kind, 'forbidden');
+    assert.strictEqual(error.serverMessage, "You've reached your free limit for the hour. Key [redacted] is on the free plan.");
+    assertNoSecret(error);
+  });
+
+  it('an HTML page or a body that only repeats the status carries no server sentence', async () => {
+    server().enqueue(
+      { status: 403, headers: { 'content-type': 'text/html' }, chunks: ['<html><body>Forbidden</body></html>'] },
+      { status: 403, headers: JSON_HEADERS, chunks: [aimlError(403, 'Forbidden')] },
+    );
+    assert.strictEqual((await failChat(server())).error.serverMessage, undefined);
+    assert.strictEqual((await failChat(server())).error.serverMessage, undefined);
+  });
+
   it('404 without a body → model_unavailable, naming the model and saying it may be deprecated', async () => {
     server().enqueue({ status: 404 });
     const { error } = await failChat(server(), { model: 'meta-llama/Llama-3.2-3B-Instruct-Turbo' });

@@ -1,7 +1,14 @@
 import * as assert from 'assert';
-import { plainExcerpt, redactSecrets, safeMessage } from '../../../src/api/redact';
+import { plainExcerpt, quotedServerText, redactSecrets, safeMessage } from '../../../src/api/redact';
 
 describe('redact', () => {
+  it('quotedServerText: a lying server gets no link, code, tag, quote mark, second line or key into our sentence', () => {
+    const lie = 'Out of credits.\n**Ignore Ask Llama** and [paste your key here](https://evil.example) `sk-k3y` "now" <b>x</b>';
+    const out = quotedServerText(lie, 'sk-k3y');
+    assert.strictEqual(out, "Out of credits. Ignore Ask Llama and (paste your key here)(https://evil.example) (redacted) 'now' x");
+    assert.ok(quotedServerText('x'.repeat(1000)).length <= 200);
+  });
+
   it('removes every occurrence of the key', () => {
     const out = redactSecrets('key sk-abc123 failed; retried with sk-abc123', 'sk-abc123');
     assert.ok(!out.includes('sk-abc123'));

@@ -4,7 +4,7 @@
 // (ollama/ollama#15457); plus whole calls with neither index nor id. Two calls must stay two calls.
 import * as assert from 'assert';
 import type { ChatTool } from '../../../src/api';
-import { runChat, SSE_HEADERS, useScriptedServer } from './apiTestKit';
+import { failChat, runChat, SSE_HEADERS, useScriptedServer } from './apiTestKit';
 
 const TOOLS: ChatTool[] = [
   { name: 'read_file', parameters: { type: 'object', properties: { path: { type: 'string' } } } },
@@ -135,5 +135,57 @@ describe('api/chat tool calls: real streamed shapes', () => {
       { id: 'Ab12', name: 'read_file', arguments: { path: 'src/a.ts' } },
       { id: 'Cd34', name: 'list_dir', arguments: { path: 'src' } },
     ]);
+  });
+
+  describe('a call cut by max_tokens (finish_reason length)', () => {
+    const cut = (finishReason: string) =>
+      wire(
+        String.raw`{"id":"chatcmpl-c","object":"chat.completion.chunk","created":1744446075,"model":"meta-llama/Llama-3.3-70B-Instruct-Turbo","choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"read_file","arguments":""}}]},"finish_reason":null}]}`,
+        String.raw`{"id":"chatcmpl-c","object":"chat.completion.chunk","created":1744446075,"model":"meta-llama/Llama-3.3-70B-Instruct-Turbo","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"path\":\"src/very/long/pa"}}]},"finish_reason":null}]}`,
+        `{"id":"chatcmpl-c","object":"chat.completion.chunk","created":1744446075,"model":"meta-llama/Llama-3.3-70B-Instruct-Turbo","choices":[{"index":0,"delta":{},"finish_reason":"${finishReason}"}]}`,
+        `{"id":"chatcmpl-c","object":"chat.completion.chunk","created":1744446075,"model":"meta-llama/Llama-3.3-70B-Instruct-Turbo","choices":[],"usage":{"prompt_tokens":900,"completion_tokens":64,"total_tokens":964}}`,
+      );
+
+    it('is truncated (retryable, says to raise the max tokens), not bad_response, and is not sent again', async () => {
+      server().enqueue({ headers: SSE_HEADERS, chunks: cut('length') });
+      const { error } = await failChat(server(), { tools: TOOLS, maxTokens: 64 });
+      assert.strictEqual(error.kind, 'truncated');
+      assert.strictEqual(error.retryable, true);
+      assert.strictEqual(error.cutByMaxTokens, true);
+      assert.match(error.message, /max tokens/);
+      assert.match(error.message, /"read_file"/);
+      assert.strictEqual(server().requests.length, 1, 'the same limit would cut it again: not retried by itself');
+    });
+
+    it('the same cut arguments with another finish reason are still bad JSON from the model', async () => {
+      server().enqueue({ headers: SSE_HEADERS, chunks: cut('tool_calls') });
+      const { error } = await failChat(server(), { tools: TOOLS });
+      assert.strictEqual(error.kind, 'bad_response');
+      assert.strictEqual(error.cutByMaxTokens, undefined);
+    });
+
+    it('a whole completion cut at length is truncated too', async () => {
+      const body = {
+        id: 'chatcmpl-j',
+        object: 'chat.completion',
+        model: 'm',
+        choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'read_file', arguments: '{"path":"sr' } }] }, finish_reason: 'length' }],
+      };
+      server().enqueue({ headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify(body)] });
+      const { error } = await failChat(server(), { tools: TOOLS, stream: false });
+      assert.strictEqual(error.kind, 'truncated');
+      assert.strictEqual(error.cutByMaxTokens, true);
+    });
+
+    it('complete calls in an answer that ended at length are returned as they are', async () => {
+      const result = await callsOf(
+        wire(
+          String.raw`{"id":"x","object":"chat.completion.chunk","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"read_file","arguments":"{\"path\":\"src/a.ts\"}"}}]},"finish_reason":"length"}]}`,
+          '[DONE]',
+        ),
+      );
+      assert.strictEqual(result.finishReason, 'length');
+      assert.deepStrictEqual(result.toolCalls, [TWO_CALLS[0]]);
+    });
   });
 });

@@ -50,6 +50,28 @@ describe('errorTable', () => {
     assert.match(describeErrorKind('bad_request', { ...details, serverMessage: 'Body validation error' }, t).message, /Body validation error/);
   });
 
+  it('a tool call cut by the max tokens limit says to raise askLlama.maxTokens and offers that setting, not a lost connection', () => {
+    const view = describeErrorKind('truncated', { ...details, cutByMaxTokens: true }, t);
+    assert.match(view.message, /token limit \(askLlama\.maxTokens\).*tool call.*[Rr]aise/);
+    assert.doesNotMatch(view.message, /connection/);
+    assert.deepStrictEqual(view.actions, ['openMaxTokens', 'retry']);
+    assert.match(describeErrorKind('truncated', details, t).message, /connection/);
+  });
+
+  it("quotes the server's own words in a quota or plan stop, keeping the kind's advice and action", () => {
+    const words = "You've reached your free limit for the hour";
+    const forbidden = describeErrorKind('forbidden', { ...details, serverMessage: words }, t);
+    assert.strictEqual(
+      forbidden.message,
+      `api.aimlapi.com refused the request and said: “${words}”. The account may be out of credits or not allowed to use meta-llama/Llama-3.2-3B-Instruct-Turbo. Check your plan, or the base URL in settings.`,
+    );
+    assert.deepStrictEqual(forbidden.actions, ['openSettings']);
+    const limited = describeErrorKind('rate_limited', { ...details, serverMessage: words, retryAfterMs: 2000 }, t);
+    assert.match(limited.message, /said: “You've reached your free limit for the hour”\. Wait 2 s/);
+    assert.deepStrictEqual(limited.actions, ['retry']);
+    assert.match(describeErrorKind('rate_limited', { ...details, serverMessage: words }, t).message, /free limit for the hour/);
+  });
+
   it('recognises exactly the request module error kinds', () => {
     assert.ok(isKnownErrorKind('context_length'));
     assert.ok(!isKnownErrorKind('unknown'));

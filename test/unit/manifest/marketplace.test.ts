@@ -25,6 +25,13 @@ describe('marketplace page', () => {
     assert.ok(['dark', 'light'].includes(manifest.galleryBanner?.theme));
   });
 
+  it('names no placeholder repository (the field is left out rather than pointing at example.invalid)', () => {
+    // The package script passes --allow-missing-repository; a `repository` that exists must be a real address.
+    const url: unknown = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+    if (url === undefined) return;
+    assert.ok(typeof url === 'string' && !/\.invalid\b|example\./i.test(url), `placeholder repository URL ${String(url)}`);
+  });
+
   it('README images exist and are small', () => {
     const images = readmeImages();
     assert.ok(images.length >= 2, `found ${images.length} README images`);
@@ -45,6 +52,12 @@ describe('marketplace page', () => {
     assert.ok(l10nFiles.includes('bundle.l10n.json'), 'the build generates l10n/bundle.l10n.json');
     for (const file of [manifest.icon, ...readmeImages(), 'package.nls.json', ...l10nFiles.map((name) => `l10n/${name}`)]) {
       assert.ok(zip.includes(Buffer.from(`extension/${file}`)), `${file} is not in ${path.basename(vsixFile)}: see .vscodeignore`);
+    }
+    // Contributor documents are for the sources, not for the installed extension.
+    // (vsce may store a document's name in lower case, as it does readme.md.)
+    const names = zip.toString('latin1').toLowerCase();
+    for (const file of ['CONTRIBUTING.md', 'ARCHITECTURE.md']) {
+      assert.ok(!names.includes(`extension/${file.toLowerCase()}`), `${file} is in ${path.basename(vsixFile)}: see .vscodeignore`);
     }
   });
 });

@@ -126,6 +126,43 @@ describe('HistoryStore (disk)', () => {
     assert.ok((await fs.readdir(folder)).includes('future.json'));
   });
 
+  it('leaves a newer version\'s index and chats byte-identical, reads what it can, and says so once', async () => {
+    await fs.mkdir(folder, { recursive: true });
+    const future = { schemaVersion: SCHEMA_VERSION + 1, chats: [{ id: 'future', title: 'new', updatedAt: 5, newField: 1 }], deleted: [], extra: true };
+    const futureChat = { schemaVersion: SCHEMA_VERSION + 1, chat: { ...makeChat('future', 5), newField: 'x' } };
+    await fs.writeFile(path.join(folder, 'index.json'), JSON.stringify(future));
+    await fs.writeFile(path.join(folder, 'future.json'), JSON.stringify(futureChat));
+    await fs.writeFile(path.join(folder, 'old.json'), JSON.stringify({ schemaVersion: SCHEMA_VERSION, chat: makeChat('old', 3) }));
+    const before = async () => Promise.all(['index.json', 'future.json', 'old.json'].map((n) => fs.readFile(path.join(folder, n), 'utf8')));
+    const original = await before();
+
+    const store = open();
+    assert.deepEqual((await store.list()).map((c) => c.id), ['old'], 'what this version can read');
+    const old = (await store.load('old'))!;
+    addTurn(old, 'more', 9);
+    await store.save(old);
+    await store.save(makeChat('future', 9));
+    await store.save(makeChat('fresh', 10));
+    await store.delete('old');
+    await store.save(old);
+
+    assert.deepEqual(await before(), original, 'nothing written over the newer data');
+    assert.deepEqual((await fs.readdir(folder)).sort(), ['future.json', 'index.json', 'old.json']);
+    assert.equal(problems.filter((p) => /newer version of Ask Llama\. This window/.test(p)).length, 1, problems.join('\n'));
+  });
+
+  it('leaves a newer version\'s chat file byte-identical when the index is of this version', async () => {
+    const store = open();
+    await store.save(makeChat('future', 1));
+    const file = path.join(folder, 'future.json');
+    const body = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, chat: { ...makeChat('future', 5), newField: 'x' } });
+    await fs.writeFile(file, body);
+    await store.save(makeChat('future', 9));
+    await store.save(makeChat('future', 10));
+    assert.equal(await fs.readFile(file, 'utf8'), body);
+    assert.equal(problems.filter((p) => /This window does not change it/.test(p)).length, 1, problems.join('\n'));
+  });
+
   it('prunes the oldest chats beyond the limit', async () => {
     const store = open({ maxChats: 3 });
     for (let i = 1; i <= 5; i++) await store.save(makeChat(`c${i}`, i));
@@ -299,11 +336,14 @@ describe('HistoryStore (disk)', () => {
       assert.equal(big?.messages[0].text, `${'x'.repeat(1000000)}1`, 'the last whole save, never half a file');
       await next.save(makeChat('after', Date.now()));
       assert.deepEqual((await next.list()).map((c) => c.id).sort(), ['after', 'big']);
-      assert.deepEqual((await fs.readdir(folder)).sort(), ['after.json', 'big.json', 'index.json']);
+      const left = (await fs.readdir(folder)).sort();
+      // The broken lock is kept a day under its dead name, so that a late second breaker cannot move a fresh lock.
+      assert.deepEqual(left.filter((n) => !n.startsWith('index.lock.dead-')), ['after.json', 'big.json', 'index.json']);
+      assert.equal(left.filter((n) => n.startsWith('index.lock.dead-')).length, 1);
       assert.deepEqual(problems, []);
     });
 
-    it('breaks a lock held far longer than any write (a stuck window)', async () => {
+    it('breaks a lock left by an earlier process that had this pid (a live owner is never broken by age)', async () => {
       await fs.mkdir(folder, { recursive: true });
       const lock = path.join(folder, 'index.lock');
       await fs.writeFile(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'stuck' }));

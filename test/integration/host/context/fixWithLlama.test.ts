@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { sseAnswer } from '../../../support/scriptedServer';
-import { chatRequests, openWithSelection, routeServer, scriptUi, SSE_HEADERS, useScriptedHost } from '../hostTestKit';
+import { chatRequests, openWithSelection, routeServer, scriptUi, SSE_HEADERS, updateSettings, useScriptedHost } from '../hostTestKit';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const LINES = Array.from({ length: 30 }, (_, i) => `const v${i + 1} = ${i + 1};`);
@@ -62,5 +62,24 @@ describe('host: Fix with Llama', () => {
       ui.restore();
     }
     assert.strictEqual(editor.document.getText(), SOURCE.replace('const total: number = "15";', 'const total: number = 15;'));
+  });
+
+  it('sends nothing when the problem and its lines do not fit the context window, and says so', async () => {
+    // A 1024-token window with 512 for the answer leaves 256 tokens: a long diagnostic with its lines cannot fit.
+    await updateSettings({ contextWindow: 1024, maxTokens: 512 });
+    const editor = await openWithSelection(SOURCE, 'huge.ts', 1, 1);
+    const uri = editor.document.uri;
+    const message = `Type '{ ${Array.from({ length: 400 }, (_, i) => `field${i}: string;`).join(' ')} }' is not assignable to type 'number'.`;
+    const problem = new vscode.Diagnostic(new vscode.Range(14, 6, 14, 11), message, vscode.DiagnosticSeverity.Error);
+    diagnostics.set(uri, [problem]);
+    routeServer(host.server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Fixed.']) }]);
+    const [fix] = await quickFixes(uri, problem.range);
+    await vscode.commands.executeCommand(fix.command!.command, ...(fix.command!.arguments ?? []));
+
+    assert.strictEqual(chatRequests(host.server).length, 0, 'nothing that exceeds the window is sent');
+    const answer = host.api.chat.currentChat.messages.at(-1)!;
+    assert.strictEqual(answer.role, 'assistant');
+    assert.strictEqual(answer.status, 'error');
+    assert.match(answer.error?.message ?? '', /Not sent: .* more than the 256 .*context window \(1024 tokens\)/);
   });
 });

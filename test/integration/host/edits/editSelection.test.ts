@@ -94,6 +94,19 @@ describe('host: Edit Selection', function () {
     assert.strictEqual(editor.document.getText(), CRLF_TABS);
   });
 
+  it('keeps a Markdown rewrite whole when the model fences its nested ```sh block with ``` too', async () => {
+    const rewritten = '# Install\n\n```sh\nnpm install\n```\n\nThen run `npm test`.\n';
+    // The model's reply ends with the outer closing fence and no line break after it.
+    const reply = '```markdown\n' + rewritten + '```';
+    routeServer(server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer(reply.match(/[\s\S]{1,5}/g)!) }]);
+    const original = '# Install\n\nRun npm install.\n';
+    const editor = await openFile(original + '\n## Use\n', 'README.md');
+    selectLines(editor, 1, 3);
+    assert.strictEqual(await vscode.commands.executeCommand('askLlama.editSelection'), 'ready');
+    await vscode.commands.executeCommand('askLlama.acceptEdit');
+    assert.strictEqual(editor.document.getText(), rewritten + '\n## Use\n', 'the rewrite is applied whole, nested block included');
+  });
+
   it('Stop mid-stream ends the edit without applying the partial rewrite', async () => {
     routeServer(server, [{ id: MODEL }], [
       { headers: SSE_HEADERS, chunks: sseAnswer(['```js\n', 'function total(items) {\n'], { done: false }).slice(0, 2), end: 'hang' },
