@@ -10,6 +10,11 @@ import type { HostUi } from './ui';
 const STATE_KEY = 'askLlama.plainHttpKeyOrigins';
 
 export class PlainHttpConsent {
+  /** The modal open for an origin: a second request asking meanwhile gets the same answer, not a second modal. */
+  private readonly asking = new Map<string, Promise<boolean>>();
+  /** Origins declined, this session, for requests VS Code started (askOnce): not asked about again until reload. */
+  private readonly declined = new Set<string>();
+
   constructor(private readonly state: vscode.Memento) {}
 
   /** Whether a key for this URL may not be sent until the user agrees: plain http, not loopback, not agreed yet. */
@@ -33,10 +38,32 @@ export class PlainHttpConsent {
     await this.state.update(STATE_KEY, rest.length ? rest : undefined);
   }
 
-  /** Modal, naming the host. Resolves true when the key may be sent (now and from then on to this origin). */
-  async ask(ui: HostUi, baseUrl: string): Promise<boolean> {
+  /**
+   * For requests the user did not start in Ask Llama (VS Code's chat calling the chat model provider, possibly several
+   * at once): asks like ask(), but a "no" holds for the rest of the session, so a declined server does not bring the
+   * modal back with every request. The sidebar's next question still asks (the user starts that one).
+   */
+  async askOnce(ui: HostUi, baseUrl: string): Promise<boolean> {
     const origin = originOf(baseUrl);
-    if (!origin) return false;
+    if (!origin || this.declined.has(origin)) return false;
+    const agreed = await this.ask(ui, baseUrl);
+    if (!agreed) this.declined.add(origin);
+    return agreed;
+  }
+
+  /** Modal, naming the host. Resolves true when the key may be sent (now and from then on to this origin). */
+  ask(ui: HostUi, baseUrl: string): Promise<boolean> {
+    const origin = originOf(baseUrl);
+    if (!origin) return Promise.resolve(false);
+    let pending = this.asking.get(origin);
+    if (!pending) {
+      pending = this.showModal(ui, baseUrl, origin).finally(() => this.asking.delete(origin));
+      this.asking.set(origin, pending);
+    }
+    return pending;
+  }
+
+  private async showModal(ui: HostUi, baseUrl: string, origin: string): Promise<boolean> {
     const host = hostOf(baseUrl);
     const send = vscode.l10n.t('Send Anyway');
     const choice = await ui.showWarningMessage(
@@ -51,6 +78,7 @@ export class PlainHttpConsent {
       send,
     );
     if (choice !== send) return false;
+    this.declined.delete(origin);
     await this.remember(origin);
     return true;
   }

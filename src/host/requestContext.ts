@@ -33,6 +33,12 @@ export interface RequestContext {
    */
   current(model?: string): Promise<RequestSettings>;
   /**
+   * current(), for a request VS Code started for the user (the chat model provider): a stored key that would go over
+   * plain http to another machine goes only once the user agreed, asked at most once per server and session (a "no"
+   * is not asked again on every request). Undefined when the user said no: send nothing.
+   */
+  currentWithConsent(model?: string): Promise<RequestSettings | undefined>;
+  /**
    * The active editor's selection as an attachment: refuses binary/non-text documents with a message, and when the
    * selection is too large for the model's context offers to send a truncated part (saying which lines).
    * Resolves undefined when there is no usable selection, null when the user cancelled (send nothing). `alongside`:

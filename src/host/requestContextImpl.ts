@@ -73,6 +73,15 @@ export class RequestContextImpl implements RequestContext {
     };
   }
 
+  async currentWithConsent(model?: string): Promise<RequestSettings | undefined> {
+    const settings = await this.current(model);
+    if (!this.deps.plainHttp.needsAsking(settings.baseUrl)) return settings;
+    const stored = await this.deps.keys.keyFor(settings.baseUrl).catch(() => undefined);
+    // No key stored: nothing to protect, the request goes without one as it would anyway.
+    if (!stored) return settings;
+    return (await this.deps.plainHttp.askOnce(this.deps.ui, settings.baseUrl)) ? { ...settings, apiKey: stored } : undefined;
+  }
+
   async captureSelection(alongside: readonly Attachment[] = []): Promise<Attachment | undefined | null> {
     const settings = readSettings();
     // The window decides whether the selection fits, so learn it now (the list is public on the AI/ML API; a

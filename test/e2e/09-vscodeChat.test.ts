@@ -5,6 +5,7 @@
 // shows just "Sign in to use Copilot"), so this also proves Ask Llama declares it.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
+import { sendKeyAnyway } from './apiKey';
 import { e2e } from './e2eContext';
 import { allMessageText } from './requestText';
 import { saveScreenshot, saveScreenshotOf, slug } from './screenshots';
@@ -67,6 +68,8 @@ const runVsCodeChat = process.env.ASK_LLAMA_E2E_VSCODE_CHAT === '1';
     const question = 'What is recursion, in one sentence?';
     try {
       await sendInVsCodeChat(page, question);
+      // A fresh profile, and the server is plain http: the provider asks once before the key goes.
+      await sendKeyAnyway(page);
       const request = await llm.waitForChatRequest(requestNumber);
       assert.strictEqual(request.json?.model, scriptedModelId, 'the request goes to the model picked in the Chat view');
       // Agent mode wraps the question in Copilot's context and reminders, in one or more user messages.

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { workbenchUrl } from '../harness/workbenchUrl';
 import { makeWorkspace } from '../harness/workspace';
+import { sendKeyAnyway } from './apiKey';
 import { chatFrame, waitForAnswer } from './chatView';
 import { e2e } from './e2eContext';
 import { E2E_ENVIRONMENT_KEY } from './environmentKey';
@@ -91,6 +92,8 @@ const runWalkthrough = process.env.ASK_LLAMA_E2E_WALKTHROUGH === '1';
     await openFile(page, 'sample.ts');
     await selectLines(page, 2, 5);
     await editorContextMenu(page, 'if (n < 2) return n;', 'Explain Selection');
+    // A fresh profile, and the server is plain http: the first question asks before the key goes.
+    await sendKeyAnyway(page);
     const request = await llm.waitForChatRequest(requestNumber);
     assert.strictEqual(request.headers.authorization, `Bearer ${key}`, 'the question carried the key set in the walkthrough');
     await waitForAnswer(chatFrame(page), 'fibonacci calls itself twice per step.', 'done');

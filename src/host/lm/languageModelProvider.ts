@@ -79,7 +79,18 @@ export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvid
     progress: vscode.Progress<vscode.LanguageModelResponsePart>,
     token: vscode.CancellationToken,
   ): Promise<void> {
-    const settings = await this.deps.requests.current(model.id);
+    // VS Code's chat started this request: a key over plain http to another machine waits for the user's yes (once).
+    const settings = await this.deps.requests.currentWithConsent(model.id);
+    if (!settings) {
+      const host = hostOf(readSettings().baseUrl);
+      this.deps.log.warn(`Chat model request to ${model.id} not sent: the key would go over plain http to ${host}`);
+      throw vscode.LanguageModelError.NoPermissions(
+        vscode.l10n.t(
+          'Not sent: your API key would go to {0} over plain HTTP, and you chose not to send it. Use an https base URL (askLlama.baseUrl), or ask in the Ask Llama chat and choose Send Anyway.',
+          host,
+        ),
+      );
+    }
     const budget = planBudget(settings.contextLength, settings.maxTokens);
     const temperature = options.modelOptions?.temperature;
     // VS Code picked the model, and the caller may set the temperature.

@@ -17,6 +17,20 @@ const FAR_KEY = 'key-far-plain-http-7e21c9';
 const LOCAL_KEY = 'key-local-plain-http-40a1b8';
 const PLAIN_HTTP_QUESTION = /Send your API key to far\.ask-llama\.test:\d+ over plain HTTP\?/;
 
+const hasProviderApi = typeof (vscode.lm as { registerLanguageModelChatProvider?: unknown }).registerLanguageModelChatProvider === 'function';
+
+/** One request through vscode.lm, the way VS Code's chat sends it: the answer's text, or what it failed with. */
+async function lmRequest(model: vscode.LanguageModelChat, question: string): Promise<{ text?: string; error?: unknown }> {
+  try {
+    const response = await model.sendRequest([vscode.LanguageModelChatMessage.User(question)], {}, new vscode.CancellationTokenSource().token);
+    let text = '';
+    for await (const piece of response.text) text += piece;
+    return { text };
+  } catch (error) {
+    return { error };
+  }
+}
+
 function withKey(requests: RecordedRequest[], key: string): RecordedRequest[] {
   return requests.filter((r) => (r.headers.authorization ?? '').includes(key));
 }
@@ -104,6 +118,44 @@ describe('host: a key over plain http to another machine', function () {
       again.restore();
     }
     assert.strictEqual(chatRequests(far).length, 2, 'a question went without asking after the revoke');
+  });
+
+  (hasProviderApi ? it : it.skip)("VS Code's chat model provider asks once; a no sends nothing and is not asked again on every request", async () => {
+    const far = remote.server('far');
+    const [model] = await vscode.lm.selectChatModels({ vendor: 'ask-llama', id: MODEL });
+    assert.ok(model, 'no ask-llama model');
+
+    // Declined: two requests VS Code starts at once get one modal, and neither reaches the server.
+    let ui = scriptUi(api);
+    try {
+      const declined = await Promise.all([lmRequest(model, 'First'), lmRequest(model, 'Second')]);
+      for (const outcome of declined) assert.match(String(outcome.error), /Not sent: your API key would go to far\.ask-llama\.test:\d+ over plain HTTP/);
+      assert.strictEqual(ui.of('showWarningMessage').length, 1, 'one modal for two requests');
+      assert.match(ui.of('showWarningMessage')[0].message ?? '', PLAIN_HTTP_QUESTION);
+      // The no holds for the session: the next request fails the same way without a modal.
+      assert.match(String((await lmRequest(model, 'Third')).error), /Not sent/);
+      assert.strictEqual(ui.of('showWarningMessage').length, 1, 'asked again after a no');
+    } finally {
+      ui.restore();
+    }
+    assert.strictEqual(chatRequests(far).length, 0, 'a declined request reached the server');
+
+    // Agreed where the user asks (the sidebar): the provider's requests carry the key, with no modal.
+    ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' && PLAIN_HTTP_QUESTION.test(call.message ?? '') ? 'Send Anyway' : undefined));
+    try {
+      await api.chat.ask('Agreed in the sidebar');
+    } finally {
+      ui.restore();
+    }
+    ui = scriptUi(api);
+    try {
+      assert.deepStrictEqual(await lmRequest(model, 'After agreeing'), { text: 'Fine.' });
+      assert.deepStrictEqual(ui.calls, []);
+    } finally {
+      ui.restore();
+    }
+    assert.strictEqual(chatRequests(far).length, 2);
+    for (const sent of chatRequests(far)) assert.strictEqual(sent.headers.authorization, `Bearer ${FAR_KEY}`);
   });
 
   it('a loopback http server with a key is not asked about', async () => {

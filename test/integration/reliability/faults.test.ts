@@ -113,6 +113,8 @@ describe('reliability: faults in the extension host', function () {
     const origin = 'http://ask-llama-reliability.invalid';
     const previousKey = await api.keys.get(origin);
     await api.keys.set(origin, 'dns-case-key');
+    // Plain http to another machine: the user agreed once to send the key there (plainHttpKey.test.ts asks).
+    await api.plainHttp.remember(origin);
     try {
       await updateSettings({ baseUrl: 'http://ask-llama-reliability.invalid/v1' });
       const { answer, ms } = await ask('Anyone?');
@@ -121,6 +123,7 @@ describe('reliability: faults in the extension host', function () {
       await assertHistoryConsistent(api);
       return `${summary(answer, ms)}; ${await retryWorks(server)}`;
     } finally {
+      await api.plainHttp.forget(origin);
       if (previousKey) await api.keys.set(origin, previousKey);
       else await api.keys.clear(origin);
     }

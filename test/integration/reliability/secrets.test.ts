@@ -49,10 +49,12 @@ describe('reliability: the API key never leaks', function () {
     api = await activateExtension();
     rejections = new RejectionWatch();
     restoreSettings = snapshotSettings();
-    // The Set API Key command gets the marker typed into its password box, the workspace's base URL is declined,
-    // everything else is dismissed.
+    // The Set API Key command gets the marker typed into its password box, the workspace's base URL is declined, the
+    // key may go over plain http to the remote-looking host (Send Anyway, as its user would), everything else is
+    // dismissed.
     ui = scriptUi(api, (call) => {
       if (call.kind === 'showInputBox') return marker;
+      if (call.kind === 'showWarningMessage' && /over plain HTTP\?/.test(call.message ?? '')) return 'Send Anyway';
       if (call.kind === 'showWarningMessage' && /Allow for this workspace\?/.test(call.message ?? '')) return call.items.find((b: string) => /Don't Allow/.test(b));
       return undefined;
     });
@@ -104,6 +106,7 @@ describe('reliability: the API key never leaks', function () {
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
     await restoreSettings();
     await api.approvals.forgetAll();
+    for (const agreed of api.plainHttp.origins()) await api.plainHttp.forget(agreed);
     rejections.dispose();
     writeResults();
   });

@@ -36,6 +36,9 @@ export class ScriptedRequests implements RequestContext {
     if (!this.settings) throw new Error('no scripted settings');
     return { ...this.settings };
   }
+  async currentWithConsent(): Promise<RequestSettings | undefined> {
+    return this.current();
+  }
   async captureCurrentFile(): Promise<Attachment | undefined> {
     return undefined;
   }
