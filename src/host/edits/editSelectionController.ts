@@ -9,7 +9,7 @@ import type { EditRuntime } from './editRuntime';
 import type { EditCommand } from './lazyEditSelection';
 import { fileStyle } from './fileStyle';
 import { EditFailure, EditSession, fileNameOf, type AcceptOutcome, type EditState } from './editSession';
-import { EditProposalDocuments } from './proposalDocuments';
+import { closeDiffsOf, EDIT_PROPOSAL_SCHEME, isDiffOf, ProposalDocuments } from './proposalDocuments';
 import { isWritableDocument } from './writableDocument';
 
 export type EditStartOutcome = 'noEditor' | 'noSelection' | 'readOnly' | 'cancelled' | 'tooLarge' | EditState;
@@ -27,7 +27,7 @@ const CONTEXT_READY = 'askLlama.editReady';
 const CONTEXT_PENDING = 'askLlama.editPending';
 
 export class EditSelectionController implements vscode.Disposable {
-  private readonly proposals = new EditProposalDocuments();
+  private readonly proposals = new ProposalDocuments(EDIT_PROPOSAL_SCHEME);
   private readonly disposables: vscode.Disposable[];
   private current: EditSession | undefined;
 
@@ -125,7 +125,7 @@ export class EditSelectionController implements vscode.Disposable {
       { preview: false },
     );
     // The stream runs while the diff opens: one that already ended (stopped, failed, rejected) leaves no diff behind.
-    if (this.current !== session) await this.closeDiff(session);
+    if (this.current !== session) await closeDiffsOf(session.proposalUri);
     return session.finished;
   }
 
@@ -135,7 +135,7 @@ export class EditSelectionController implements vscode.Disposable {
     const outcome = await session.accept();
     switch (outcome) {
       case 'applied':
-        await this.closeDiff(session);
+        await closeDiffsOf(session.proposalUri);
         this.forget(session);
         break;
       case 'notReady':
@@ -165,7 +165,7 @@ export class EditSelectionController implements vscode.Disposable {
     if (!session) return;
     this.forget(session);
     session.reject();
-    void this.closeDiff(session);
+    void closeDiffsOf(session.proposalUri);
   }
 
   /** Stops the stream; the partial rewrite is discarded, since it can never be applied. */
@@ -213,11 +213,6 @@ export class EditSelectionController implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', CONTEXT_PENDING, state === 'streaming' || state === 'ready');
   }
 
-  private async closeDiff(session: EditSession): Promise<void> {
-    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => isDiffOf(tab, session.proposalUri));
-    if (tabs.length) await vscode.window.tabGroups.close(tabs, true);
-  }
-
   private async logged<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
     try {
       return await run();
@@ -234,8 +229,4 @@ export class EditSelectionController implements vscode.Disposable {
     this.current = undefined;
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function isDiffOf(tab: vscode.Tab, proposalUri: vscode.Uri): boolean {
-  return tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === proposalUri.toString();
 }
