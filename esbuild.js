@@ -1,5 +1,5 @@
-// Builds the bundles the extension ships: the extension host (Node, CommonJS), the parts it loads on first use
-// (node-fetch, Edit Selection, VS Code's chat surfaces) and the chat page (browser).
+// Builds the bundles the extension ships: the extension host (Node, CommonJS) in one file, node-fetch beside it
+// (loaded on the first model-list request) and the chat page (browser).
 const esbuild = require('esbuild');
 const { exportL10n } = require('./scripts/exportL10n');
 
@@ -20,42 +20,6 @@ const nodeFetchBesideBundle = {
   name: 'node-fetch-beside-bundle',
   setup(build) {
     build.onResolve({ filter: /^node-fetch$/ }, () => ({ path: './node-fetch.js', external: true }));
-  },
-};
-
-// Features loaded on first use ship as their own bundles beside the extension bundle: the extension bundle's
-// require of each entry becomes a require of the built file, and the entry is built on its own (targets below).
-// The core (the request module, chat controller, commands' work) is one of them, loaded on the first command, page or
-// chat-surface call; Edit Selection and VS Code's chat surfaces receive the core's runtime (request module, error
-// classes) by injection, so nothing is duplicated.
-const lazyFeatures = [
-  { entry: 'src/host/coreBundle.ts', filter: /\/coreBundle$/, outName: 'core' },
-  { entry: 'src/host/edits/editSelectionBundle.ts', filter: /\/editSelectionBundle$/, outName: 'edits' },
-  { entry: 'src/host/lm/lmBundle.ts', filter: /\/lmBundle$/, outName: 'lm' },
-];
-const lazyFeaturesBesideBundle = {
-  name: 'lazy-features-beside-bundle',
-  setup(build) {
-    for (const { filter, outName } of lazyFeatures) {
-      build.onResolve({ filter }, () => ({ path: `./${outName}.js`, external: true }));
-    }
-  },
-};
-
-// In a bundle loaded on first use, the modules the extension bundle exports as `sharedModules`
-// (src/host/sharedModules.ts) are read from it at run time instead of being bundled again: one copy of their code and
-// of their state (the workspace settings policy activate() installs). Keep this list equal to that file's keys.
-const sharedModuleFiles = ['src/api/baseUrl.ts', 'src/common/modelChoices.ts', 'src/host/config.ts', 'src/host/workspaceSettings.ts'];
-const takeSharedModulesFromExtensionBundle = {
-  name: 'take-shared-modules-from-extension-bundle',
-  setup(build) {
-    const root = __dirname.replace(/\\/g, '/') + '/';
-    build.onResolve({ filter: /^\.\/extension\.js$/ }, () => ({ path: './extension.js', external: true }));
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
-      const file = args.path.replace(/\\/g, '/').replace(root, '');
-      if (!sharedModuleFiles.includes(file)) return undefined;
-      return { contents: `module.exports = require('./extension.js').sharedModules[${JSON.stringify(file)}];`, loader: 'js' };
-    });
   },
 };
 
@@ -91,7 +55,7 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
-    plugins: [nodeFetchBesideBundle, lazyFeaturesBesideBundle, problemMatcher],
+    plugins: [nodeFetchBesideBundle, problemMatcher],
   },
   {
     ...common,
@@ -102,16 +66,6 @@ const targets = [
     target: 'node18',
     plugins: [useNodeUrl, problemMatcher],
   },
-  ...lazyFeatures.map(({ entry, outName }) => ({
-    ...common,
-    entryPoints: { [outName]: entry },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    external: ['vscode'],
-    plugins: [takeSharedModulesFromExtensionBundle, nodeFetchBesideBundle, lazyFeaturesBesideBundle, problemMatcher],
-  })),
   {
     ...common,
     entryPoints: { webview: 'src/webview/main.ts' },

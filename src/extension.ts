@@ -1,30 +1,32 @@
-// Wires the extension together. Nothing here does work of its own, and nothing touches the network or the disk:
-// the model list is fetched when first needed, the chat history when the view opens. What answers questions (the
-// request module, the chat controller, the commands' work) is the core, dist/core.js, loaded on first use by
-// host/lazyCore.ts; activation registers stand-ins for it. (SecretStorage is read at activation only when
-// ASK_LLAMA_API_KEY is set, to store that key before the first question: that loads the core at once.)
+// The one composition root: builds the host's objects and connects them. Nothing here does work of its own, and
+// nothing touches the network or the disk: the model list is fetched when first needed, the chat history when the view
+// opens. (SecretStorage is read at activation only when ASK_LLAMA_API_KEY is set, to store that key before the first
+// question.) The whole host is one bundle, dist/extension.js; only node-fetch loads later (api/lazyFetch.ts).
 import * as vscode from 'vscode';
 import { LOCAL_SERVER_PORTS } from './api/localServers';
+import { ChatController } from './host/chat/chatController';
 import { ChatViewProvider } from './host/chat/chatViewProvider';
+import { runCommand } from './host/commands/commandHandlers';
+import type { CommandDeps } from './host/commands/deps';
 import { registerCommands } from './host/commands/registerCommands';
+import { legacyKeyOrigin } from './host/config';
 import { registerFixWithLlama } from './host/context/fixCodeActions';
-import { LazyEditSelection } from './host/edits/lazyEditSelection';
+import { EditSelectionController } from './host/edits/editSelectionController';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
-import { LazyCore } from './host/lazyCore';
 import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
 import { BaseUrlApprovals } from './host/baseUrlApprovals';
 import { keyFromEnvironment } from './host/environmentKey';
+import { ModelCatalog } from './host/models/modelCatalog';
+import { RequestContextImpl } from './host/requestContextImpl';
+import { ApiKeyStore } from './host/secrets';
 import { ModelStatusBar } from './host/statusBar';
 import type { AskLlamaApi } from './host/testApi';
 import { createWindowUi } from './host/ui';
 import { WalkthroughProgress } from './host/walkthroughProgress';
 import { useWorkspaceSettingsPolicy } from './host/workspaceSettings';
 
-// The modules dist/core.js, dist/edits.js and dist/lm.js take from this bundle instead of holding their own copy.
-export { sharedModules } from './host/sharedModules';
-
-/** The core of the active window: `deactivate()` waits for its chat's last save. */
-let activeCore: LazyCore | undefined;
+/** What `deactivate()` waits for: the answer in flight stopped and the chat's last save. */
+let shutdown: (() => Promise<void>) | undefined;
 
 /**
  * Returns the test API only to the integration tests (extension mode Test). Installed normally, `exports` is
@@ -35,7 +37,6 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
   const ui = createWindowUi();
   const walkthrough = new WalkthroughProgress(context.globalState);
   const environmentKey = keyFromEnvironment(process.env, log);
-  const keyOptions = { onDidStore: (origin: string) => walkthrough.keyStored(origin), fromEnvironment: environmentKey };
   const approvals = new BaseUrlApprovals(context.globalState);
   const trust = { isTrusted: () => vscode.workspace.isTrusted };
   useWorkspaceSettingsPolicy({ isTrusted: () => trust.isTrusted(), decision: (origin) => approvals.decision(origin) });
@@ -43,52 +44,44 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
   const confirm = (question: string, action: string) =>
     Promise.resolve(ui.showWarningMessage(question, { modal: true }, action)).then((choice) => choice === action);
   const localServers = { ports: [...LOCAL_SERVER_PORTS] };
-  const lazyCore = new LazyCore({ context, log, ui, approvals, localServers, confirm, keyOptions, walkthrough });
-  activeCore = lazyCore;
-  if (environmentKey) lazyCore.core.keys.prepare();
-  const core = () => lazyCore.core;
-  const edits = new LazyEditSelection({ core, ui, log });
+
+  const keys = new ApiKeyStore(context.secrets, legacyKeyOrigin, {
+    onDidStore: (origin) => walkthrough.keyStored(origin),
+    fromEnvironment: environmentKey,
+  });
+  if (environmentKey) keys.prepare();
+  const models = new ModelCatalog(log);
+  const requests = new RequestContextImpl({ keys, approvals, models, ui, log });
+  const chat = new ChatController({ context, requests, log, confirm });
+  const commandDeps: CommandDeps = { chat, requests, keys, approvals, models, ui, log, localServers, walkthrough };
+  const edits = new EditSelectionController({ requests, ui, log });
   walkthrough.restore();
+  shutdown = () => {
+    keys.dispose();
+    return chat.dispose();
+  };
 
   context.subscriptions.push(
     log,
-    lazyCore,
     edits,
-    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, walkthrough.watchChatPage(lazyCore), log), {
+    vscode.window.registerWebviewViewProvider(ChatViewProvider.viewType, new ChatViewProvider(context.extensionUri, walkthrough.watchChatPage(chat), log), {
       webviewOptions: { retainContextWhenHidden: false },
     }),
-    ...registerCommands((id, args) => lazyCore.runCommand(id, args)),
+    ...registerCommands((id, args) => runCommand(commandDeps, id, args)),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new ExplainCodeActionProvider(), ExplainCodeActionProvider.metadata),
-    ...registerFixWithLlama((question, attachment) => lazyCore.core.chat.ask(question, attachment)),
-    new ModelStatusBar(lazyCore),
-    ...registerLanguageModelSurfaces({ core, log }),
+    ...registerFixWithLlama((question, attachment) => chat.ask(question, attachment)),
+    new ModelStatusBar(chat),
+    ...registerLanguageModelSurfaces({ requests, models, log }),
     walkthrough,
-    ...walkthrough.watch({ keyFor: (baseUrl) => lazyCore.core.keys.keyFor(baseUrl), answers: lazyCore.onDidSettleAnswer }),
+    ...walkthrough.watch({ keyFor: (baseUrl) => keys.keyFor(baseUrl), answers: chat.onDidSettleAnswer }),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return {
-    ui,
-    secrets: context.secrets,
-    approvals,
-    trust,
-    edits,
-    localServers,
-    walkthrough,
-    get requests() {
-      return lazyCore.core.requests;
-    },
-    get keys() {
-      return lazyCore.core.keys;
-    },
-    get chat() {
-      return lazyCore.core.chat;
-    },
-  };
+  return { ui, secrets: context.secrets, approvals, trust, edits, localServers, walkthrough, requests, keys, chat };
 }
 
 /** VS Code waits for this promise: the answer in flight is stopped and the chat history flushed to disk. */
 export function deactivate(): Promise<void> | undefined {
-  const core = activeCore;
-  activeCore = undefined;
-  return core?.dispose();
+  const stop = shutdown;
+  shutdown = undefined;
+  return stop?.();
 }

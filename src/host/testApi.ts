@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import type { Attachment, Chat } from '../common/chatTypes';
 import type { PageMessage } from '../common/protocol';
 import type { ChatActions, CommandDeps } from './commands/deps';
-import type { LazyEditSelection } from './edits/lazyEditSelection';
+import type { EditSelectionController } from './edits/editSelectionController';
 import type { RequestContext } from './requestContext';
 import type { BaseUrlApprovals } from './baseUrlApprovals';
 import type { ApiKeyStore } from './secrets';
@@ -26,7 +26,7 @@ export interface AskLlamaApi {
   /** The chat controller; tests read the open chat to see the streamed answer arrive, and click its page's buttons. */
   readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean; readonly attachedFiles: readonly Attachment[]; handlePageMessage(message: PageMessage): Promise<void> };
   /** Edit Selection; tests read the open proposal's state. */
-  readonly edits: LazyEditSelection;
+  readonly edits: EditSelectionController;
   /** Mutable: the ports Select Model probes for local servers, so tests point it at scripted servers. */
   readonly localServers: CommandDeps['localServers'];
   /** The walkthrough's steps: tests reset them and check that only the real event completes each. */

@@ -19,7 +19,7 @@ import { median } from './stats';
 
 const RUNS = 5;
 const RUN_TIME_LIMIT_MS = 90_000;
-const hostEntry = path.join(repoRoot, 'out', 'test', 'bench', 'host', 'index');
+export const hostEntry = path.join(repoRoot, 'out', 'test', 'bench', 'host', 'index');
 
 export async function benchActivation(): Promise<BenchRow[]> {
   if (!fs.existsSync(`${hostEntry}.js`)) throw new Error(`${hostEntry}.js is missing: run npm run compile-tests`);
@@ -29,7 +29,7 @@ export async function benchActivation(): Promise<BenchRow[]> {
   const reports: ActivationReport[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
-      const report = await oneWindow(server.origin, browser.context);
+      const report = await activationInFreshWindow(server.origin, browser.context);
       progress(`activation run ${run + 1}/${RUNS}: ${JSON.stringify(report)}`);
       reports.push(report);
     }
@@ -40,7 +40,12 @@ export async function benchActivation(): Promise<BenchRow[]> {
   return activationRows(reports);
 }
 
-async function oneWindow(origin: string, context: Awaited<ReturnType<typeof launchBrowser>>['context']): Promise<ActivationReport> {
+/** One fresh window whose extension host loads the extension in `extensionPath` (an unpacked .vsix, or the repo). */
+export async function activationInFreshWindow(
+  origin: string,
+  context: Awaited<ReturnType<typeof launchBrowser>>['context'],
+  extensionPath = repoRoot,
+): Promise<ActivationReport> {
   const outFile = path.join(makeTempDir('bench-activation'), 'report.json');
   const page = await context.newPage();
   const hostLines: string[] = [];
@@ -50,7 +55,7 @@ async function oneWindow(origin: string, context: Awaited<ReturnType<typeof laun
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
     const url = workbenchUrl(origin, makeWorkspace(), {
-      extensionDevelopmentPath: repoRoot,
+      extensionDevelopmentPath: extensionPath,
       extensionTestsPath: hostEntry,
       extensionEnvironment: { [BENCH_OUT_ENV]: outFile },
     });

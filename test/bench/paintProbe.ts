@@ -7,6 +7,11 @@
 
 export interface ProbeReadings {
   enterAt: number[];
+  /**
+   * In the workbench's frame: for each mouse press (a palette row picked), when Ask Llama's question box was first
+   * seen in the page after it (polled every 5 ms for up to 60 s), or undefined if it never showed.
+   */
+  picks: { at: number; inputShownAt?: number }[];
   /** Marker id → when it was first painted. */
   painted: Record<string, number>;
   /** Durations of the long tasks (≥ 50 ms) seen since the last reset. */
@@ -16,13 +21,30 @@ export interface ProbeReadings {
 /** Serialised into the page by `context.addInitScript`: self-contained, no imports. */
 export function installPaintProbe(): void {
   const now = (): number => performance.timeOrigin + performance.now();
-  const probe: ProbeReadings = { enterAt: [], painted: {}, longTasks: [] };
+  const probe: ProbeReadings = { enterAt: [], picks: [], painted: {}, longTasks: [] };
   (window as unknown as { askLlamaBench: ProbeReadings }).askLlamaBench = probe;
   const onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Enter') probe.enterAt.push(now());
   };
   if (window === window.top) {
     document.addEventListener('keydown', onKey, true);
+    document.addEventListener(
+      'mousedown',
+      () => {
+        const pick: { at: number; inputShownAt?: number } = { at: now() };
+        probe.picks.push(pick);
+        const shown = (): boolean => {
+          const input = document.querySelector<HTMLInputElement>('.quick-input-widget input[placeholder^="e.g. Why does this loop"]');
+          return !!input && input.offsetParent !== null;
+        };
+        const poll = (): void => {
+          if (shown()) pick.inputShownAt = now();
+          else if (now() - pick.at < 60_000) setTimeout(poll, 5);
+        };
+        poll();
+      },
+      true,
+    );
     return;
   }
   try {

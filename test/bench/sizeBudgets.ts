@@ -25,31 +25,21 @@ export interface SizeBudget {
   ceilingBytes: number;
 }
 
-// Issue 16's targets, held as features land: what loads at activation, what loads on first use, the page, the package.
+// The targets, held as features land: what loads at activation, what loads on first use, the page, the package.
 export const bundleBudgets: SizeBudget[] = [
-  // Ceiling: the measured 22.5 KB (with issue 15's walkthrough progress) + 2.5 KB. Activation registers stand-ins only: what answers (the request module,
-  // the chat controller, the commands' work, about 85 KB) is the core, dist/core.js, loaded on first use (issue 16;
-  // before, 100.2 KB loaded at activation). What stays: the wiring, the chat view's page shell (so the page starts
-  // loading as soon as the view resolves), the status bar, settings and the workspace policy (shared with the lazy
-  // bundles, src/host/sharedModules.ts), the code action providers and the lazy stand-ins.
+  // The whole extension host in one file (issue 21): the wiring, the request module, the chat controller, the commands,
+  // Edit Selection and VS Code's chat surfaces. Measured 132.4 KB with issue 20's fixes (history lock, newer history
+  // left alone, Manage API Keys' approvals); ceiling 135 KB. The 80 KB target (issue 6) is
+  // missed on purpose: issue 16 split what answers into bundles loaded on first use (22.5 KB at activation, 92.1 KB
+  // core, 11.0 KB Edit Selection, 11.4 KB chat surfaces: 137 KB in all, one bundle holds the same code in 124.7 KB), and
+  // issue 21 measured that split against this one bundle side by side (test/bench/results.md): it did not shorten what
+  // the user waits for on first use by the 50 ms that would pay for its second composition root and runtime injection.
   // History of the old ceilings: 80 KB until the chat model provider and @llama participant (issue 14); then 84, 88,
   // 97, 98, 102, 106 KB as first-run help, per-server keys, Edit Selection, Fix with Llama and Add File to Chat came
-  // in; 98.5 and 100.5 KB once Edit Selection and the chat surfaces moved to their own bundles.
-  { name: 'extension bundle (loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 25 * KB },
-  // The core, on the first command, chat page or chat-surface call (src/host/lazyCore.ts): measured 87.0 KB; 88.8 KB
-  // with the chat's current-file chip (issue 13); 93.8 KB with issue 20's fixes before its history lock, 96.0 KB after
-  // (the lock that never breaks a live owner's lock, +2.2 KB); 97.1 KB with the rest of issue 20 (newer history left alone).
-  { name: 'core (loaded on first use)', files: ['dist/core.js'], budgetBytes: 98 * KB, ceilingBytes: 98 * KB },
-  // Parts loaded on first use count separately: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
+  // in; 25 KB at activation while the split lasted.
+  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 135 * KB },
+  // Loaded on first use: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
-  // Edit Selection, on the first askLlama.editSelection (src/host/edits/lazyEditSelection.ts). It gets the request
-  // module and error classes injected (from the core), so it holds only its own code and a few small pure helpers
-  // (measured 10.8 KB).
-  { name: 'Edit Selection (loaded on first use)', files: ['dist/edits.js'], budgetBytes: 12 * KB, ceilingBytes: 12 * KB },
-  // VS Code's chat model provider and @llama participant, on their first call (src/host/lm/registerLanguageModelSurfaces.ts
-  // registers thin stand-ins at activation). The request module is injected from the core, the settings and model
-  // choices are read from the extension bundle (measured 11.0 KB).
-  { name: 'chat surfaces of VS Code (loaded on first use)', files: ['dist/lm.js'], budgetBytes: 12 * KB, ceilingBytes: 12 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
   // 150 KB until the guard against degenerate answers (issue 12: painting in budgeted pieces, the growth rule,
   // plain-text blocks, about 4.4 KB minified, of which #private fields in the files it touched won back 2.4 KB); +1 KB
@@ -58,8 +48,8 @@ export const bundleBudgets: SizeBudget[] = [
 ];
 
 // Ceiling: the measured 180.6 KB + about 20 KB for a few more small README screenshots (each ≤ 10 KB). The target is
-// what issue 16 asks for; what the .vsix holds (compressed): the bundles about 108 KB (the page 52 KB, of which the
-// Markdown parser is a third; the core 30 KB), five README screenshots 48 KB, README and CHANGELOG 19.5 KB, the
+// what issue 16 asks for; what the .vsix holds (compressed): the bundles about 101 KB (the page 52 KB, of which the
+// Markdown parser is a third; the host bundle 41 KB), five README screenshots 48 KB, README and CHANGELOG 19.5 KB, the
 // manifest and its strings 6.5 KB. Shipped without source maps (users cannot use them; an error's stack names minified
 // code either way) and without the translators' English template (l10n/bundle.l10n.json, never read by VS Code).
 export const vsixBudget: SizeBudget = { name: '.vsix package', files: ['ask-llama.vsix'], budgetBytes: 150 * KB, ceilingBytes: 200 * KB };

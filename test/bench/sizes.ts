@@ -37,8 +37,6 @@ async function extensionBundleMakeup(): Promise<string> {
   const result = await esbuild.build({
     entryPoints: [path.join(repoRoot, 'src', 'extension.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs',
     target: 'node18', external: ['vscode', 'node-fetch'], write: false, metafile: true, outfile: 'extension.js', logLevel: 'silent',
-    // The bundles loaded on first use (core, Edit Selection, chat surfaces) stay outside, as in esbuild.js.
-    plugins: [{ name: 'lazy-bundles', setup: (build) => build.onResolve({ filter: /Bundle$/ }, (args) => ({ path: args.path, external: true })) }],
   });
   const byFolder = new Map<string, number>();
   for (const output of Object.values(result.metafile.outputs)) {

@@ -30,7 +30,7 @@ const TYPING_DELAY_MS = 80;
 const FRAME_MS = 1000 / 60;
 const WAIT_MS = 60_000;
 
-interface Timing {
+export interface Timing {
   enterAt: number;
   served: ServedAnswer;
   paintedAt: number;
@@ -147,7 +147,16 @@ async function askFromPalette(page: Page, frame: FrameLocator, llm: TimedLlm, id
   return timing;
 }
 
-async function firstQuestionInFreshWindow(context: BrowserContext, origin: string, llm: TimedLlm, id: string): Promise<Timing> {
+/**
+ * The first question in a fresh window. `pickToInputMs`: the Ask Llama row picked in the palette (mouse down) → its
+ * question box on screen, which includes activating the extension (the command is its activation event).
+ */
+export async function firstQuestionInFreshWindow(
+  context: BrowserContext,
+  origin: string,
+  llm: TimedLlm,
+  id: string,
+): Promise<Timing & { pickToInputMs?: number }> {
   const page = await context.newPage();
   try {
     await page.goto(workbenchUrl(origin, makeWorkspace()));
@@ -155,6 +164,8 @@ async function firstQuestionInFreshWindow(context: BrowserContext, origin: strin
     await runCommand(page, 'Ask Llama');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ timeout: WAIT_MS });
+    const picks = (await readProbe(page)).picks;
+    const pick = picks[picks.length - 1];
     const frame = chatFrame(page);
     const before = (await readProbe(page)).enterAt.length;
     const timing = await heldAnswer(llm, frame, id, async () => (await readProbe(page)).enterAt[before], async () => {
@@ -162,7 +173,8 @@ async function firstQuestionInFreshWindow(context: BrowserContext, origin: strin
       await input.press('Enter');
     });
     await waitForDone(frame);
-    return timing;
+    const pickToInputMs = pick?.inputShownAt === undefined ? undefined : pick.inputShownAt - pick.at;
+    return { ...timing, pickToInputMs };
   } finally {
     await page.close();
   }

@@ -1,4 +1,4 @@
-// What each askLlama.* command does, run by the core (coreBundle.ts) when registerCommands.ts's stand-in is called.
+// What each askLlama.* command does, run when the command registered by registerCommands.ts is called.
 // Handlers return their promise so `executeCommand` settles when they do.
 import * as vscode from 'vscode';
 import { addFileToChatCommand } from './addFileToChat';

@@ -1,5 +1,5 @@
-// Registers every askLlama.* command at activation as a stand-in that hands the call, with its arguments, to the
-// core (dist/core.js, loaded on the first command: see lazyCore.ts), where commandHandlers.ts runs it.
+// Registers every askLlama.* command at activation; each hands its call, with its arguments, to `run`
+// (commandHandlers.ts `runCommand`, wired in src/extension.ts).
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './commandIds';
 

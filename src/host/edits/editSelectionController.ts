@@ -1,12 +1,11 @@
-// Edit Selection (its own bundle, dist/edits.js, loaded on first use by lazyEditSelection.ts): askLlama.editSelection asks for an instruction, streams the model's rewrite of the selection into a
+// Edit Selection: askLlama.editSelection asks for an instruction, streams the model's rewrite of the selection into a
 // diff, and keeps at most one proposal open. Accept / Reject / Stop are commands (keybindings and diff title buttons
 // are bound to the context keys set here), so all of it works from the keyboard.
 import * as vscode from 'vscode';
+import { buildEditPrompt } from '../../common/editPrompt';
 import { lastSelectedLine } from '../editorSelection';
 import type { RequestContext } from '../requestContext';
 import type { HostUi } from '../ui';
-import type { EditRuntime } from './editRuntime';
-import type { EditCommand } from './lazyEditSelection';
 import { fileStyle } from './fileStyle';
 import { EditFailure, EditSession, fileNameOf, type AcceptOutcome, type EditState } from './editSession';
 import { closeDiffsOf, EDIT_PROPOSAL_SCHEME, isDiffOf, ProposalDocuments } from './proposalDocuments';
@@ -18,8 +17,10 @@ export interface EditSelectionDeps {
   requests: RequestContext;
   ui: HostUi;
   log: vscode.LogOutputChannel;
-  runtime: EditRuntime;
 }
+
+export const EDIT_COMMANDS = ['askLlama.editSelection', 'askLlama.acceptEdit', 'askLlama.rejectEdit', 'askLlama.stopEdit'] as const;
+export type EditCommand = (typeof EDIT_COMMANDS)[number];
 
 /** The context keys the package.json keybindings and menus read. */
 const CONTEXT_STREAMING = 'askLlama.editStreaming';
@@ -39,11 +40,12 @@ export class EditSelectionController implements vscode.Disposable {
         const session = this.current;
         if (session && event.closed.some((tab) => isDiffOf(tab, session.proposalUri))) this.reject();
       }),
+      ...EDIT_COMMANDS.map((command) => vscode.commands.registerCommand(command, this.commands[command])),
     ];
   }
 
-  /** The commands' handlers; the extension bundle registers the commands (lazyEditSelection.ts). */
-  readonly commands: Record<EditCommand, () => unknown> = {
+  /** The commands' handlers, registered by the constructor. */
+  private readonly commands: Record<EditCommand, () => unknown> = {
     'askLlama.editSelection': () => this.logged('editSelection', () => this.start()),
     'askLlama.acceptEdit': () => this.logged('acceptEdit', () => this.accept()),
     'askLlama.rejectEdit': () => this.reject(),
@@ -88,7 +90,7 @@ export class EditSelectionController implements vscode.Disposable {
     const settings = await this.deps.requests.prepare();
     if (!settings) return 'cancelled';
 
-    const prompt = this.deps.runtime.buildEditPrompt({
+    const prompt = buildEditPrompt({
       systemPrompt: settings.systemPrompt,
       instruction,
       code: document.getText(range).replace(/\r\n?/g, '\n'),
@@ -113,7 +115,6 @@ export class EditSelectionController implements vscode.Disposable {
       this.proposals,
       { settings, messages: prompt.messages, maxTokens: prompt.budget.maxTokens },
       (changed) => this.onStateChange(changed),
-      this.deps.runtime,
     );
     this.current = session;
     this.updateContext();

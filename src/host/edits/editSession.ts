@@ -2,11 +2,11 @@
 // the rewrite on the right). The file changes only on accept(), in one WorkspaceEdit (one undo step), and only when
 // the rewrite finished normally and the document is exactly as it was when the edit started.
 import * as vscode from 'vscode';
+import { ApiError, chat } from '../../api';
 import { extractCode, matchTrailingNewline } from '../../common/codeFence';
 import type { PromptMessage } from '../../common/prompt';
 import { inFileStyle, type TextStyle } from '../../common/textStyle';
-import type { RequestSettings } from '../requestContext';
-import type { EditRuntime } from './editRuntime';
+import { streamedChatRequest, type RequestSettings } from '../requestContext';
 import type { ProposalDocuments } from './proposalDocuments';
 
 /**
@@ -57,7 +57,6 @@ export class EditSession {
     private readonly proposals: ProposalDocuments,
     request: EditRequest,
     private readonly onStateChange: (session: EditSession) => void,
-    private readonly runtime: EditRuntime,
   ) {
     const { document, range } = target;
     const whole = document.getText();
@@ -113,7 +112,7 @@ export class EditSession {
     let preview: ReturnType<typeof setTimeout> | undefined;
     const maxReply = Math.max(MAX_REPLY_FLOOR_CHARS, this.originalLf.length * MAX_GROWTH);
     try {
-      const result = await this.runtime.chat(this.runtime.streamedChatRequest(settings, request.messages, request.maxTokens), {
+      const result = await chat(streamedChatRequest(settings, request.messages, request.maxTokens), {
         signal: this.abort.signal,
         onDelta: (text) => {
           if (this.stateValue !== 'streaming') return;
@@ -151,7 +150,7 @@ export class EditSession {
       clearTimeout(preview);
       if (this.stateValue !== 'streaming') return;
       if (this.failure) return this.setState('failed');
-      if (this.abort.signal.aborted || (error instanceof this.runtime.ApiError && error.kind === 'cancelled')) return this.setState('stopped');
+      if (this.abort.signal.aborted || (error instanceof ApiError && error.kind === 'cancelled')) return this.setState('stopped');
       this.failure = error;
       this.setState('failed');
     }

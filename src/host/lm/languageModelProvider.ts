@@ -2,30 +2,72 @@
 // view, inline chat, agent mode) and into `vscode.lm` for every extension. Each request goes through the one request
 // module (src/api chat()); settings and key come through the RequestContext, errors read as in the sidebar.
 import * as vscode from 'vscode';
+import { chat, hostOf } from '../../api';
 import { messageTokens, planBudget } from '../../common/contextBudget';
 import { estimateTokens } from '../../common/tokens';
+import { affectsModelOrBaseUrl, readSettings } from '../config';
+import { streamedChatRequest } from '../requestContext';
+import type { LmDeps } from './lmDeps';
 import { lmModelInfos, type LmModelInfo } from './lmModelInfo';
 import { messageText, toChatMessages, toChatTools, toToolChoice } from './lmMessages';
-import type { LmDeps } from './lmRuntime';
 
 export type LanguageModelProviderDeps = LmDeps;
 
 /**
- * The answers behind the provider that registerLanguageModelSurfaces.ts registers at activation; that one owns the
- * change event and loads this class (dist/lm.js) on the first call.
+ * The model list is fetched only when VS Code asks for the models (its picker, `vscode.lm.selectChatModels`), never
+ * because a setting changed: VS Code re-reads the list as soon as it is told of a change, so that re-read is answered
+ * from what is known already (the list fetched for that server earlier, else the built-in one). When a fetch
+ * elsewhere (Select Model, a question) brings the current server's list, VS Code is told to re-read it.
  */
-export class AskLlamaChatModelProvider {
-  constructor(private readonly deps: LanguageModelProviderDeps) {}
+export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvider<LmModelInfo>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly listeners: vscode.Disposable[];
+  /** VS Code has asked for the models, so it holds a list that a change can make stale; before that, nothing to tell. */
+  private asked = false;
+  /** Set when a change was signalled: the re-read that follows stays off the network. */
+  private rereadWithoutNetwork = false;
+  /** Calls of provideLanguageModelChatInformation running (their own fetch needs no change signal). */
+  private answering = 0;
+  readonly onDidChangeLanguageModelChatInformation = this.changed.event;
+
+  constructor(private readonly deps: LanguageModelProviderDeps) {
+    this.listeners = [
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsModelOrBaseUrl(event) || event.affectsConfiguration('askLlama.maxTokens')) this.signalChange();
+      }),
+      deps.models.onDidFetch((baseUrl) => {
+        if (this.answering === 0 && baseUrl === readSettings().baseUrl) this.signalChange();
+      }),
+    ];
+  }
+
+  private signalChange(): void {
+    if (!this.asked) return;
+    this.rereadWithoutNetwork = true;
+    this.changed.fire();
+  }
+
+  async provideLanguageModelChatInformation(): Promise<LmModelInfo[]> {
+    this.asked = true;
+    const network = !this.rereadWithoutNetwork;
+    this.rereadWithoutNetwork = false;
+    this.answering++;
+    try {
+      return await this.modelInfos({ network });
+    } finally {
+      this.answering--;
+    }
+  }
 
   /**
    * The server's list (fetched once per session per base URL, like Select Model); the built-in list when offline.
    * With `network: false`, only a list already fetched is used (else the built-in list): nothing is sent.
    */
-  async provideLanguageModelChatInformation({ network }: { network: boolean }): Promise<LmModelInfo[]> {
+  private async modelInfos({ network }: { network: boolean }): Promise<LmModelInfo[]> {
     const settings = await this.deps.requests.current();
     const live = network ? await this.deps.models.ensure(settings.baseUrl, settings.apiKey) : this.deps.models.cached(settings.baseUrl);
     return lmModelInfos(
-      { live, configuredModel: settings.model, settings: this.deps.runtime.readSettings(), host: this.deps.runtime.hostOf(settings.baseUrl) },
+      { live, configuredModel: settings.model, settings: readSettings(), host: hostOf(settings.baseUrl) },
       vscode.l10n.t,
     );
   }
@@ -41,7 +83,7 @@ export class AskLlamaChatModelProvider {
     const budget = planBudget(settings.contextLength, settings.maxTokens);
     const temperature = options.modelOptions?.temperature;
     // VS Code picked the model, and the caller may set the temperature.
-    const request = this.deps.runtime.streamedChatRequest(
+    const request = streamedChatRequest(
       { ...settings, model: model.id, temperature: typeof temperature === 'number' ? temperature : settings.temperature },
       toChatMessages(messages),
       budget.maxTokens,
@@ -57,7 +99,7 @@ export class AskLlamaChatModelProvider {
     const cancel = token.onCancellationRequested(() => controller.abort());
     const started = Date.now();
     try {
-      const result = await this.deps.runtime.chat(request, {
+      const result = await chat(request, {
         signal: controller.signal,
         onDelta: (text) => progress.report(new vscode.LanguageModelTextPart(text)),
       });
@@ -88,5 +130,10 @@ export class AskLlamaChatModelProvider {
     if (view.kind === 'auth' || view.kind === 'forbidden') return vscode.LanguageModelError.NoPermissions(view.message);
     if (view.kind === 'model_unavailable') return vscode.LanguageModelError.NotFound(view.message);
     return new vscode.LanguageModelError(view.message);
+  }
+
+  dispose(): void {
+    for (const listener of this.listeners) listener.dispose();
+    this.changed.dispose();
   }
 }

@@ -2,12 +2,12 @@
 // picked in the chat when that is an Ask Llama model, else with the configured one, sending the editor's selection
 // and the request's #file references within the context budget through the request module, streamed as Markdown.
 import * as vscode from 'vscode';
-import type { ChatRequest as ApiChatRequest } from '../../api';
+import { chat, type ChatRequest as ApiChatRequest } from '../../api';
 import type { Attachment } from '../../common/chatTypes';
 import { lastSelectedLine } from '../editorSelection';
 import type { RequestSettings } from '../requestContext';
 import { LM_VENDOR } from './lmIds';
-import type { LmDeps } from './lmRuntime';
+import type { LmDeps } from './lmDeps';
 import { buildParticipantPrompt, isParticipantCommand, type ParticipantTurn } from './participantPrompt';
 
 export type ParticipantDeps = LmDeps;
@@ -79,7 +79,7 @@ export async function answerChatRequest(
   const cancel = token.onCancellationRequested(() => controller.abort());
   try {
     // Model output goes to the chat as Markdown, which VS Code renders without running scripts or raw HTML.
-    await deps.runtime.chat(apiRequest, { signal: controller.signal, onDelta: (text) => stream.markdown(text) });
+    await chat(apiRequest, { signal: controller.signal, onDelta: (text) => stream.markdown(text) });
     return { metadata };
   } catch (error) {
     if (token.isCancellationRequested) return { metadata };

@@ -3,10 +3,7 @@
 // request module to the scripted server, with the real editor selection and the real RequestContext.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { chat, hostOf } from '../../../../src/api';
-import { readSettings } from '../../../../src/host/config';
 import { ModelCatalog } from '../../../../src/host/models/modelCatalog';
-import { streamedChatRequest } from '../../../../src/host/requestContext';
 import { answerChatRequest, type ParticipantDeps } from '../../../../src/host/lm/llamaParticipant';
 import { chatChunk, sseAnswer, sseData } from '../../../support/scriptedServer';
 import { messageTokens } from '../../../../src/common/contextBudget';
@@ -36,7 +33,7 @@ function chatRequest(command: string | undefined, prompt: string, model?: { vend
   const host = useScriptedHost({ model: LLAMA, maxTokens: 1024 });
   let deps: ParticipantDeps;
   beforeEach(() => {
-    deps = { requests: host.api.requests, models: new ModelCatalog(silentLog()), log: silentLog(), runtime: { chat, hostOf, readSettings, streamedChatRequest } };
+    deps = { requests: host.api.requests, models: new ModelCatalog(silentLog()), log: silentLog() };
   });
 
   it('/explain answers for the selection with the model picked in the chat, streamed as Markdown', async () => {
