@@ -119,9 +119,13 @@ export class CodeBlockActions implements vscode.Disposable {
     const question = range.isEmpty
       ? vscode.l10n.t('Insert the code into {0} ({1})?', fileName, where)
       : vscode.l10n.t('Apply the proposed change to {0}, {1}?', fileName, where);
-    const accepted = await this.confirmApply(question);
-    await closeDiffsOf(proposalUri);
-    this.proposals.remove(proposalUri);
+    let accepted: boolean;
+    try {
+      accepted = await this.confirmApply(question);
+    } finally {
+      await closeDiffsOf(proposalUri);
+      this.proposals.remove(proposalUri);
+    }
     if (!accepted) return 'declined';
     if (document.isClosed || document.version !== version || document.getText(range) !== original) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed while the diff was open; the change was not applied. Choose Apply again.', fileName));
