@@ -1,9 +1,9 @@
 // What the buttons on a code block in an answer do: Copy, Insert at Cursor, Open in New Editor, Apply.
 // Apply goes where the question was (its code, followed through the edits since), else to the selection, else to the
-// declaration of the same name in the active file, else to the cursor. It never edits silently: it shows a diff of
-// the whole file with the proposed change, asks, and applies only to that exact range, in the file's line endings and
-// indentation, refusing if the document changed meanwhile (users of other chat extensions
-// report edits applied at the wrong place, e.g. Continue issues #4478 and #7424).
+// declaration of the same name in the active file (or asks for a selection when several have it), else to the cursor.
+// It never edits silently: it shows a diff of the whole file with the proposed change, asks, and applies only to that
+// exact range, in the file's line endings and indentation, refusing if the document changed meanwhile (users of other
+// chat extensions report edits applied at the wrong place, e.g. Continue issues #4478 and #7424).
 import * as vscode from 'vscode';
 import { findBestMatch } from '../../common/bestMatch';
 import { matchTrailingNewline } from '../../common/codeFence';
@@ -156,6 +156,13 @@ export class CodeBlockActions implements vscode.Disposable {
     }
     const document = editor.document;
     const match = findBestMatch(document.getText(), code);
+    if (match && 'ambiguous' in match) {
+      // Two declarations of the name (two classes' `__init__`) and nothing says which: asking beats a wrong guess.
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} is declared {1} times in {2}. Select the one to replace, then choose Apply again.', match.name, match.startLines.length, fileNameOf(document)),
+      );
+      return 'noSelection';
+    }
     if (match) {
       const range = new vscode.Range(match.startLine, 0, match.endLine, document.lineAt(match.endLine).text.length);
       return { document, range, where: vscode.l10n.t('{0}, {1}', match.name, linesLabel(range)) };
