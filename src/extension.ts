@@ -13,6 +13,7 @@ import { legacyKeyOrigin } from './host/config';
 import { registerFixWithLlama } from './host/context/fixCodeActions';
 import { EditSelectionController } from './host/edits/editSelectionController';
 import { ExplainCodeActionProvider } from './host/explainCodeActions';
+import { registerInlineSuggestions } from './host/inline/registerInlineSuggestions';
 import { registerLanguageModelSurfaces } from './host/lm/registerLanguageModelSurfaces';
 import { BaseUrlApprovals } from './host/baseUrlApprovals';
 import { keyFromEnvironment } from './host/environmentKey';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
   const chat = new ChatController({ context, requests, log, confirm });
   const commandDeps: CommandDeps = { chat, requests, keys, approvals, models, ui, log, localServers, walkthrough };
   const edits = new EditSelectionController({ requests, ui, log });
+  const inline = registerInlineSuggestions({ requests, log, isTrusted: () => trust.isTrusted() });
   walkthrough.restore();
   shutdown = () => {
     keys.dispose();
@@ -72,11 +74,12 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
     ...registerFixWithLlama((question, attachment) => chat.ask(question, attachment)),
     new ModelStatusBar(chat),
     ...registerLanguageModelSurfaces({ requests, models, log }),
+    ...inline.disposables,
     walkthrough,
     ...walkthrough.watch({ keyFor: (baseUrl) => keys.keyFor(baseUrl), answers: chat.onDidSettleAnswer }),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { ui, secrets: context.secrets, approvals, trust, edits, localServers, walkthrough, requests, keys, chat };
+  return { ui, secrets: context.secrets, approvals, trust, edits, localServers, walkthrough, requests, keys, chat, inline: inline.provider };
 }
 
 /** VS Code waits for this promise: the answer in flight is stopped and the chat history flushed to disk. */

@@ -10,6 +10,7 @@ import type { RequestContext } from './requestContext';
 import type { BaseUrlApprovals } from './baseUrlApprovals';
 import type { ApiKeyStore } from './secrets';
 import type { HostUi } from './ui';
+import type { InlineSuggestionProvider } from './inline/registerInlineSuggestions';
 import type { WalkthroughProgress } from './walkthroughProgress';
 
 export interface AskLlamaApi {
@@ -31,4 +32,6 @@ export interface AskLlamaApi {
   readonly localServers: CommandDeps['localServers'];
   /** The walkthrough's steps: tests reset them and check that only the real event completes each. */
   readonly walkthrough: WalkthroughProgress;
+  /** The inline suggestion provider: tests count its requests. */
+  readonly inline: InlineSuggestionProvider;
 }

@@ -13,7 +13,19 @@ import { originOf } from '../api';
  * requestTimeoutSeconds (a client-side timeout is never retried, so it cannot multiply requests) and
  * explainInLightbulb (a menu entry).
  */
-export const RESTRICTED_SETTINGS = ['baseUrl', 'systemPrompt', 'model', 'temperature', 'maxTokens', 'contextWindow', 'includeCurrentFile'] as const;
+export const RESTRICTED_SETTINGS = [
+  'baseUrl',
+  'systemPrompt',
+  'model',
+  'temperature',
+  'maxTokens',
+  'contextWindow',
+  'includeCurrentFile',
+  // Inline suggestions: a request per pause in typing (cost), their model, and which files are never sent.
+  'inlineSuggest.enable',
+  'inlineSuggest.model',
+  'inlineSuggest.exclude',
+] as const;
 
 export type BaseUrlDecision = 'allow' | 'deny';
 

@@ -1,0 +1,156 @@
+// Ghost text from the configured server for every file: a debounce from the typing rhythm, the request aborted when
+// VS Code cancels (the next keystroke), typed-through and an LRU cache before any request, the suggestion cleaned
+// (common/inlineCleanup.ts), one log line per request. The key and settings come from RequestContext.current(),
+// which never asks the user anything: nobody is prompted for a key while typing.
+import * as vscode from 'vscode';
+import { complete } from '../../api';
+import type { ErrorKind } from '../../api/types';
+import { cleanSuggestion } from '../../common/inlineCleanup';
+import { cacheKey, type ShownSuggestion, SuggestionCache, typedThrough } from '../../common/suggestionCache';
+import { TypingDebounce } from '../../common/typingDebounce';
+import type { RequestContext } from '../requestContext';
+import { ACCEPTED_COMMAND, type InlineStatus } from './inlineStatus';
+
+const PREFIX_CHARS = 3_000;
+const SUFFIX_CHARS = 1_000;
+/** Failures no next keystroke will fix: requests pause, doubling, until settings change or one succeeds. */
+const BACKOFF_KINDS: ReadonlySet<ErrorKind> = new Set(['auth', 'forbidden', 'network', 'timeout', 'rate_limited', 'model_unavailable']);
+const FIRST_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+export interface InlineProviderDeps {
+  /** Settings and the stored key; current() never prompts. */
+  requests: Pick<RequestContext, 'current'>;
+  log: vscode.LogOutputChannel;
+  status: InlineStatus;
+}
+
+export class InlineProvider {
+  private readonly cache = new SuggestionCache(100);
+  private readonly debounce = new TypingDebounce();
+  private shown: ShownSuggestion | undefined;
+  private pausedUntil = 0;
+  private backoffMs = FIRST_BACKOFF_MS;
+  /** Requests actually sent, for tests and the bench. */
+  requestsSent = 0;
+
+  constructor(private readonly deps: InlineProviderDeps) {}
+
+  /** Settings changed: a paused provider may try again, and cached suggestions may be for another model. */
+  reset(): void {
+    this.pausedUntil = 0;
+    this.backoffMs = FIRST_BACKOFF_MS;
+    this.cache.clear();
+    this.shown = undefined;
+  }
+
+  /**
+   * Called by the provider VS Code calls (registerInlineSuggestions.ts), once it has checked that suggestions are on
+   * for this file and may be sent; `model` is the completion model to ask.
+   */
+  async provide(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+    model: string,
+  ): Promise<vscode.InlineCompletionItem[] | undefined> {
+    const offset = document.offsetAt(position);
+    const text = document.getText();
+    const prefix = text.slice(Math.max(0, offset - PREFIX_CHARS), offset);
+    const suffix = text.slice(offset, offset + SUFFIX_CHARS);
+    const range = new vscode.Range(position, position);
+
+    const rest = this.shown && typedThrough(this.shown, prefix, suffix);
+    if (rest) return [this.item(rest, range, 'typed-through')];
+    const key = cacheKey(model, prefix, suffix);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) {
+      this.deps.log.info(`inline: cache hit, shown ${cached !== ''}`);
+      return cached === '' ? undefined : [this.remember(prefix, suffix, cached, range, 'cache')];
+    }
+    if (Date.now() < this.pausedUntil) return undefined;
+    if (!(await this.wait(this.debounce.keystroke(Date.now()), token))) return undefined;
+
+    const request = await this.deps.requests.current(model);
+    if (token.isCancellationRequested) return undefined;
+    const controller = new AbortController();
+    const listener = token.onCancellationRequested(() => controller.abort());
+    this.requestsSent++;
+    try {
+      const result = await complete(
+        { baseUrl: request.baseUrl, apiKey: request.apiKey, model, prefix, suffix, languageId: document.languageId, timeoutMs: Math.min(request.timeoutMs, 15_000) },
+        { signal: controller.signal },
+      );
+      const lineText = document.lineAt(position.line).text;
+      const cleaned = cleanSuggestion(result.text, {
+        linePrefix: lineText.slice(0, position.character),
+        suffix,
+        style: styleOf(document),
+      });
+      this.cache.set(key, cleaned);
+      this.backoffMs = FIRST_BACKOFF_MS;
+      const shown = cleaned !== '' && !token.isCancellationRequested;
+      this.deps.log.info(
+        `inline: ${result.endpoint} ${model}: first token ${ms(result.firstTokenMs)}, total ${ms(result.totalMs)}, cache miss, shown ${shown}` +
+          (result.refused ? ', reply refused (not code)' : '') +
+          (result.prefixOnly ? ', prefix only' : ''),
+      );
+      return shown ? [this.remember(prefix, suffix, cleaned, range)] : undefined;
+    } catch (error) {
+      this.failed(error);
+      return undefined;
+    } finally {
+      listener.dispose();
+    }
+  }
+
+  private failed(error: unknown): void {
+    const kind = (error as { kind?: ErrorKind }).kind;
+    const message = error instanceof Error ? error.message : String(error);
+    if (kind === 'cancelled') {
+      this.deps.log.info('inline: cancelled by typing');
+      return;
+    }
+    this.deps.log.warn(`inline: failed (${kind ?? 'error'}): ${message}`);
+    if (kind !== undefined && BACKOFF_KINDS.has(kind)) {
+      this.deps.status.showFailure(kind, message);
+      this.pausedUntil = Date.now() + this.backoffMs;
+      this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs * 2);
+    }
+  }
+
+  private remember(prefix: string, suffix: string, text: string, range: vscode.Range, source?: string): vscode.InlineCompletionItem {
+    this.shown = { prefix, suffix, text };
+    return this.item(text, range, source);
+  }
+
+  private item(text: string, range: vscode.Range, source?: string): vscode.InlineCompletionItem {
+    if (source === 'typed-through') this.deps.log.info('inline: typed through, shown true');
+    const item = new vscode.InlineCompletionItem(text, range);
+    item.command = { command: ACCEPTED_COMMAND, title: 'accepted', arguments: [text.length] };
+    return item;
+  }
+
+  /** Resolves false when cancelled first (another keystroke came). */
+  private wait(delayMs: number, token: vscode.CancellationToken): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (token.isCancellationRequested) return resolve(false);
+      const timer = setTimeout(() => (listener.dispose(), resolve(true)), delayMs);
+      const listener = token.onCancellationRequested(() => (clearTimeout(timer), listener.dispose(), resolve(false)));
+    });
+  }
+}
+
+function ms(value: number | undefined): string {
+  return value === undefined ? '-' : `${Math.round(value)} ms`;
+}
+
+function styleOf(document: vscode.TextDocument): { eol: '\n' | '\r\n'; insertSpaces: boolean; tabSize: number } {
+  const editor = vscode.window.visibleTextEditors.find((shown) => shown.document === document);
+  const options = editor?.options;
+  return {
+    eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+    insertSpaces: options?.insertSpaces !== false,
+    tabSize: typeof options?.tabSize === 'number' ? options.tabSize : 4,
+  };
+}

@@ -1,0 +1,110 @@
+// Inline suggestions in the real extension host: the provider VS Code calls, against the scripted server (a loopback
+// server on a random port: asked through the chat hole-filler, and on by default since it is local).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { sseAnswer } from '../../../support/scriptedServer';
+import { chatRequests, SSE_HEADERS, useScriptedHost } from '../hostTestKit';
+
+const INLINE_SETTINGS = ['inlineSuggest.enable', 'inlineSuggest.model', 'inlineSuggest.exclude'] as const;
+const INVOKE: vscode.InlineCompletionContext = { triggerKind: vscode.InlineCompletionTriggerKind.Invoke, selectedCompletionInfo: undefined };
+
+async function openAt(fileName: string, text: string, line: number, character: number): Promise<vscode.TextEditor> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ask-llama-inline-'));
+  const file = path.join(folder, fileName);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file)));
+  editor.selection = new vscode.Selection(line, character, line, character);
+  return editor;
+}
+
+async function eventually(check: () => boolean, what: string, limitMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > limitMs) assert.fail(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('host/inline: inline suggestions', () => {
+  const host = useScriptedHost({ model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo' });
+  let saved: [string, unknown][] = [];
+  beforeEach(() => {
+    const config = vscode.workspace.getConfiguration('askLlama');
+    saved = INLINE_SETTINGS.map((name) => [name, config.inspect(name)?.globalValue]);
+  });
+  afterEach(async () => {
+    const config = vscode.workspace.getConfiguration('askLlama');
+    for (const [name, value] of saved) await config.update(name, value, vscode.ConfigurationTarget.Global);
+  });
+
+  const provide = (editor: vscode.TextEditor, token = new vscode.CancellationTokenSource().token) =>
+    host.api.inline.provideInlineCompletionItems(editor.document, editor.selection.active, INVOKE, token);
+
+  it('the suggestion from the server, cleaned, at the cursor; the same place again is a cache hit', async () => {
+    host.server.enqueue({ headers: SSE_HEADERS, chunks: sseAnswer(['```ts\n', 'a + b;\n```']) });
+    const editor = await openAt('add.ts', 'function add(a: number, b: number) {\n  return \n}\n', 1, 9);
+    const items = await provide(editor);
+    assert.strictEqual(items?.[0]?.insertText, 'a + b;');
+    assert.deepStrictEqual(items[0].range, new vscode.Range(1, 9, 1, 9));
+    const [request] = chatRequests(host.server);
+    assert.match(request.json.messages[1].content, /return <HOLE>\n\}/);
+    const sent = host.api.inline.requestsSent;
+    const again = await provide(editor);
+    assert.strictEqual(again?.[0]?.insertText, 'a + b;');
+    assert.strictEqual(host.api.inline.requestsSent, sent, 'no second request');
+  });
+
+  it('VS Code\'s own trigger (editor.action.inlineSuggest.trigger) reaches the server through the provider', async () => {
+    host.server.setFallback({ headers: SSE_HEADERS, chunks: sseAnswer(['a + b;']) });
+    await openAt('trigger.ts', 'function add(a: number, b: number) {\n  return \n}\n', 1, 9);
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    await host.server.waitForRequests(1);
+    assert.match(chatRequests(host.server)[0].json.messages[1].content, /return <HOLE>/);
+  });
+
+  it('an excluded file (.env*) sends nothing', async () => {
+    const editor = await openAt('.env.local', 'API_TOKEN=', 0, 10);
+    assert.strictEqual(await provide(editor), undefined);
+    assert.strictEqual(host.server.requests.length, 0);
+  });
+
+  it('a remote server from an untrusted workspace gets nothing, even when turned on', async () => {
+    const config = vscode.workspace.getConfiguration('askLlama');
+    await config.update('inlineSuggest.enable', { '*': true }, vscode.ConfigurationTarget.Global);
+    await config.update('baseUrl', 'https://api.example.invalid/v1', vscode.ConfigurationTarget.Global);
+    const { trust } = host.api;
+    const original = trust.isTrusted;
+    trust.isTrusted = () => false;
+    try {
+      const editor = await openAt('remote.ts', 'const x = ', 0, 10);
+      const before = host.api.inline.requestsSent;
+      assert.strictEqual(await provide(editor), undefined);
+      assert.strictEqual(host.api.inline.requestsSent, before);
+    } finally {
+      trust.isTrusted = original;
+    }
+  });
+
+  it('turned off for the language: nothing is sent', async () => {
+    await vscode.workspace.getConfiguration('askLlama').update('inlineSuggest.enable', { typescript: false }, vscode.ConfigurationTarget.Global);
+    const editor = await openAt('off.ts', 'const x = ', 0, 10);
+    assert.strictEqual(await provide(editor), undefined);
+    assert.strictEqual(host.server.requests.length, 0);
+  });
+
+  it('cancellation (the next keystroke) aborts the request: the server sees the connection close', async () => {
+    host.server.enqueue({ headers: SSE_HEADERS, chunks: [], end: 'hang' });
+    const editor = await openAt('cancel.ts', 'const total = ', 0, 14);
+    const source = new vscode.CancellationTokenSource();
+    const pending = provide(editor, source.token);
+    await host.server.waitForRequests(1);
+    await eventually(() => host.server.openConnections > 0, 'the request is open');
+    source.cancel();
+    assert.strictEqual(await pending, undefined);
+    await eventually(() => host.server.openConnections === 0, 'the client closed its connection');
+  });
+});
