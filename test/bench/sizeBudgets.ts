@@ -29,7 +29,8 @@ export interface SizeBudget {
 export const bundleBudgets: SizeBudget[] = [
   // The whole extension host in one file (issue 21): the wiring, the request module, the chat controller, the commands,
   // Edit Selection and VS Code's chat surfaces. Measured 132.4 KB with issue 20's fixes (history lock, newer history
-  // left alone, Manage API Keys' approvals); ceiling 135 KB. The 80 KB target (issue 6) is
+  // left alone, Manage API Keys' approvals); 134.2 KB with Apply's doc-comment/decorator and same-name handling
+  // (common/declarationPreamble.ts); ceiling 135 KB. The 80 KB target (issue 6) is
   // missed on purpose: issue 16 split what answers into bundles loaded on first use (22.5 KB at activation, 92.1 KB
   // core, 11.0 KB Edit Selection, 11.4 KB chat surfaces: 137 KB in all, one bundle holds the same code in 124.7 KB), and
   // issue 21 measured that split against this one bundle side by side (test/bench/results.md): it did not shorten what
@@ -38,7 +39,8 @@ export const bundleBudgets: SizeBudget[] = [
   // 97, 98, 102, 106 KB as first-run help, per-server keys, Edit Selection, Fix with Llama and Add File to Chat came
   // in; 25 KB at activation while the split lasted. 135 → 150 KB for inline suggestions (issue 22): complete() with
   // its FIM bodies and chat hole-filler (7.4 KB) and the provider, its settings, status item, cleaning, cache and
-  // debounce (8.0 KB); measured 147.5 KB (151,013 bytes).
+  // debounce (8.0 KB); measured 147.5 KB (151,013 bytes); 149.3 KB (152,893 bytes) with Apply's
+  // declaration handling too.
   { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 150 * KB },
   // Loaded on first use: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },

@@ -29,6 +29,16 @@ const homes: { rule: string; pattern: RegExp; home: string }[] = [
     pattern: /\.character\s*===\s*0\s*&&\s*[\w.]*line\s*>/,
     home: 'host/editorSelection.ts',
   },
+  {
+    rule: 'the read-only proposal documents behind the Apply and Edit Selection diffs',
+    pattern: /registerTextDocumentContentProvider\(/,
+    home: 'host/edits/proposalDocuments.ts',
+  },
+  {
+    rule: 'closing the diff of a proposal once the user has decided',
+    pattern: /tabGroups\.close\(/,
+    home: 'host/edits/proposalDocuments.ts',
+  },
 ];
 
 describe('one home per helper', () => {

@@ -1,9 +1,9 @@
 // What the buttons on a code block in an answer do: Copy, Insert at Cursor, Open in New Editor, Apply.
 // Apply goes where the question was (its code, followed through the edits since), else to the selection, else to the
-// declaration of the same name in the active file, else to the cursor. It never edits silently: it shows a diff of
-// the whole file with the proposed change, asks, and applies only to that exact range, in the file's line endings and
-// indentation, refusing if the document changed meanwhile (users of other chat extensions
-// report edits applied at the wrong place, e.g. Continue issues #4478 and #7424).
+// declaration of the same name in the active file (or asks for a selection when several have it), else to the cursor.
+// It never edits silently: it shows a diff of the whole file with the proposed change, asks, and applies only to that
+// exact range, in the file's line endings and indentation, refusing if the document changed meanwhile (users of other
+// chat extensions report edits applied at the wrong place, e.g. Continue issues #4478 and #7424).
 import * as vscode from 'vscode';
 import { findBestMatch } from '../../common/bestMatch';
 import { matchTrailingNewline } from '../../common/codeFence';
@@ -12,13 +12,12 @@ import { inFileStyle } from '../../common/textStyle';
 import { lastSelectedLine } from '../editorSelection';
 import { fileNameOf } from '../edits/editSession';
 import { fileStyle } from '../edits/fileStyle';
-import { EDIT_PROPOSAL_SCHEME } from '../edits/proposalDocuments';
+import { APPLY_PROPOSAL_SCHEME, closeDiffsOf, EDIT_PROPOSAL_SCHEME, ProposalDocuments } from '../edits/proposalDocuments';
 import type { ResolvedLocation } from '../edits/rangeTracker';
 import { isWritableDocument } from '../edits/writableDocument';
 import { languageIdForFence } from './languageIds';
 
-export const PROPOSAL_SCHEME = 'ask-llama-proposal';
-const NOT_USER_CODE = new Set([PROPOSAL_SCHEME, EDIT_PROPOSAL_SCHEME, 'output']);
+const NOT_USER_CODE = new Set([APPLY_PROPOSAL_SCHEME, EDIT_PROPOSAL_SCHEME, 'output']);
 
 export type ApplyOutcome = 'applied' | 'declined' | 'documentChanged' | 'noSelection' | 'readOnly' | 'failed';
 
@@ -39,33 +38,12 @@ export interface CodeBlockActionsOptions {
   confirmApply?: (question: string) => Thenable<boolean>;
 }
 
-/** Serves the right-hand side of the Apply diff: the file as it would be after the change. */
-class ProposalDocuments implements vscode.TextDocumentContentProvider {
-  private static instances = 0;
-  private readonly instance = `${process.pid}-${++ProposalDocuments.instances}`;
-  private readonly contents = new Map<string, string>();
-  private counter = 0;
-
-  add(fileName: string, content: string): vscode.Uri {
-    const key = `${this.instance}-${++this.counter}`;
-    this.contents.set(key, content);
-    // Keep only the last few proposals: an old diff tab that is still open re-reads its content.
-    for (const old of [...this.contents.keys()].slice(0, -10)) this.contents.delete(old);
-    return vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${fileName}`, query: key });
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string | undefined {
-    return this.contents.get(uri.query);
-  }
-}
-
 export class CodeBlockActions implements vscode.Disposable {
-  private readonly proposals = new ProposalDocuments();
-  private readonly registration: vscode.Disposable;
+  /** The same provider as Edit Selection's, under Apply's own scheme (see proposalDocuments.ts). */
+  private readonly proposals = new ProposalDocuments(APPLY_PROPOSAL_SCHEME);
   private readonly confirmApply: (question: string) => Thenable<boolean>;
 
   constructor(options: CodeBlockActionsOptions = {}) {
-    this.registration = vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, this.proposals);
     this.confirmApply =
       options.confirmApply ??
       ((question) => {
@@ -134,15 +112,20 @@ export class CodeBlockActions implements vscode.Disposable {
     const whole = document.getText();
     const proposed = whole.slice(0, document.offsetAt(range.start)) + replacement + whole.slice(document.offsetAt(range.end));
     const fileName = fileNameOf(document);
-    const proposalUri = this.proposals.add(fileName, proposed);
+    const proposalUri = this.proposals.create(fileName, proposed);
     await vscode.commands.executeCommand('vscode.diff', document.uri, proposalUri, vscode.l10n.t('{0} ↔ proposed change ({1})', fileName, where), {
       preview: false,
     });
     const question = range.isEmpty
       ? vscode.l10n.t('Insert the code into {0} ({1})?', fileName, where)
       : vscode.l10n.t('Apply the proposed change to {0}, {1}?', fileName, where);
-    const accepted = await this.confirmApply(question);
-    await closeDiffsOf(proposalUri);
+    let accepted: boolean;
+    try {
+      accepted = await this.confirmApply(question);
+    } finally {
+      await closeDiffsOf(proposalUri);
+      this.proposals.remove(proposalUri);
+    }
     if (!accepted) return 'declined';
     if (document.isClosed || document.version !== version || document.getText(range) !== original) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed while the diff was open; the change was not applied. Choose Apply again.', fileName));
@@ -173,6 +156,13 @@ export class CodeBlockActions implements vscode.Disposable {
     }
     const document = editor.document;
     const match = findBestMatch(document.getText(), code);
+    if (match && 'ambiguous' in match) {
+      // Two declarations of the name (two classes' `__init__`) and nothing says which: asking beats a wrong guess.
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} is declared {1} times in {2}. Select the one to replace, then choose Apply again.', match.name, match.startLines.length, fileNameOf(document)),
+      );
+      return 'noSelection';
+    }
     if (match) {
       const range = new vscode.Range(match.startLine, 0, match.endLine, document.lineAt(match.endLine).text.length);
       return { document, range, where: vscode.l10n.t('{0}, {1}', match.name, linesLabel(range)) };
@@ -182,14 +172,6 @@ export class CodeBlockActions implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.registration.dispose();
+    this.proposals.dispose();
   }
-}
-
-/** Closes the diff showing `proposalUri` once the user has decided (Apply again would otherwise find it focused). */
-async function closeDiffsOf(proposalUri: vscode.Uri): Promise<void> {
-  const tabs = vscode.window.tabGroups.all
-    .flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === proposalUri.toString());
-  if (tabs.length) await vscode.window.tabGroups.close(tabs, true);
 }

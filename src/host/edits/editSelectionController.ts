@@ -8,7 +8,7 @@ import type { RequestContext } from '../requestContext';
 import type { HostUi } from '../ui';
 import { fileStyle } from './fileStyle';
 import { EditFailure, EditSession, fileNameOf, type AcceptOutcome, type EditState } from './editSession';
-import { EditProposalDocuments } from './proposalDocuments';
+import { closeDiffsOf, EDIT_PROPOSAL_SCHEME, isDiffOf, ProposalDocuments } from './proposalDocuments';
 import { isWritableDocument } from './writableDocument';
 
 export type EditStartOutcome = 'noEditor' | 'noSelection' | 'readOnly' | 'cancelled' | 'tooLarge' | EditState;
@@ -28,7 +28,7 @@ const CONTEXT_READY = 'askLlama.editReady';
 const CONTEXT_PENDING = 'askLlama.editPending';
 
 export class EditSelectionController implements vscode.Disposable {
-  private readonly proposals = new EditProposalDocuments();
+  private readonly proposals = new ProposalDocuments(EDIT_PROPOSAL_SCHEME);
   private readonly disposables: vscode.Disposable[];
   private current: EditSession | undefined;
 
@@ -126,7 +126,7 @@ export class EditSelectionController implements vscode.Disposable {
       { preview: false },
     );
     // The stream runs while the diff opens: one that already ended (stopped, failed, rejected) leaves no diff behind.
-    if (this.current !== session) await this.closeDiff(session);
+    if (this.current !== session) await closeDiffsOf(session.proposalUri);
     return session.finished;
   }
 
@@ -136,7 +136,7 @@ export class EditSelectionController implements vscode.Disposable {
     const outcome = await session.accept();
     switch (outcome) {
       case 'applied':
-        await this.closeDiff(session);
+        await closeDiffsOf(session.proposalUri);
         this.forget(session);
         break;
       case 'notReady':
@@ -166,7 +166,7 @@ export class EditSelectionController implements vscode.Disposable {
     if (!session) return;
     this.forget(session);
     session.reject();
-    void this.closeDiff(session);
+    void closeDiffsOf(session.proposalUri);
   }
 
   /** Stops the stream; the partial rewrite is discarded, since it can never be applied. */
@@ -214,11 +214,6 @@ export class EditSelectionController implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', CONTEXT_PENDING, state === 'streaming' || state === 'ready');
   }
 
-  private async closeDiff(session: EditSession): Promise<void> {
-    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => isDiffOf(tab, session.proposalUri));
-    if (tabs.length) await vscode.window.tabGroups.close(tabs, true);
-  }
-
   private async logged<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
     try {
       return await run();
@@ -235,8 +230,4 @@ export class EditSelectionController implements vscode.Disposable {
     this.current = undefined;
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function isDiffOf(tab: vscode.Tab, proposalUri: vscode.Uri): boolean {
-  return tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === proposalUri.toString();
 }

@@ -7,7 +7,7 @@ import { extractCode, matchTrailingNewline } from '../../common/codeFence';
 import type { PromptMessage } from '../../common/prompt';
 import { inFileStyle, type TextStyle } from '../../common/textStyle';
 import { streamedChatRequest, type RequestSettings } from '../requestContext';
-import type { EditProposalDocuments } from './proposalDocuments';
+import type { ProposalDocuments } from './proposalDocuments';
 
 /**
  * streaming: text is arriving. ready: finished normally, can be accepted. stopped / failed: ended early (by Stop, an
@@ -54,7 +54,7 @@ export class EditSession {
 
   constructor(
     readonly target: EditTarget,
-    private readonly proposals: EditProposalDocuments,
+    private readonly proposals: ProposalDocuments,
     request: EditRequest,
     private readonly onStateChange: (session: EditSession) => void,
   ) {

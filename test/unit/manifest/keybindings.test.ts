@@ -50,6 +50,8 @@ describe('manifest: Edit Selection keys fire only in its own diff', () => {
   const ourDiffLeft = { ...edit, isInDiffEditor: true, isInDiffRightEditor: false, resourceScheme: 'ask-llama-edit' };
   const otherDiff = { ...edit, isInDiffEditor: true, isInDiffRightEditor: true, resourceScheme: 'file' };
   const otherDiffLeft = { ...edit, isInDiffEditor: true, isInDiffRightEditor: false, resourceScheme: 'git' };
+  // Apply's diff is served by the same provider under its own scheme (proposalDocuments.ts APPLY_PROPOSAL_SCHEME).
+  const applyDiff = { ...edit, isInDiffEditor: true, isInDiffRightEditor: true, resourceScheme: 'ask-llama-proposal' };
   const plainEditor = { ...edit, isInDiffEditor: false, resourceScheme: 'file' };
 
   it('Ctrl/Cmd+Enter and Esc work with focus in either side of the proposal diff', () => {
@@ -59,8 +61,8 @@ describe('manifest: Edit Selection keys fire only in its own diff', () => {
     }
   });
 
-  it('they do nothing in any other diff editor or in a plain editor while a proposal is pending', () => {
-    for (const context of [otherDiff, otherDiffLeft, plainEditor]) {
+  it('they do nothing in any other diff editor (Apply\'s too) or in a plain editor while a proposal is pending', () => {
+    for (const context of [otherDiff, otherDiffLeft, applyDiff, plainEditor]) {
       assert.ok(!evaluateWhen(accept.when, context), `accept: ${JSON.stringify(context)}`);
       assert.ok(!evaluateWhen(reject.when, context), `reject: ${JSON.stringify(context)}`);
     }

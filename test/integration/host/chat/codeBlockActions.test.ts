@@ -4,7 +4,8 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CodeBlockActions, PROPOSAL_SCHEME } from '../../../../src/host/chat/codeBlockActions';
+import { CodeBlockActions } from '../../../../src/host/chat/codeBlockActions';
+import { APPLY_PROPOSAL_SCHEME } from '../../../../src/host/edits/proposalDocuments';
 import { revertAndCloseAllEditors, until } from './chatTestKit';
 
 let folder: string;
@@ -22,7 +23,7 @@ function proposalDiffTab(fileName: string): vscode.TabInputTextDiff | undefined 
   for (const group of vscode.window.tabGroups.all) {
     for (const tab of group.tabs) {
       const input = tab.input;
-      if (input instanceof vscode.TabInputTextDiff && input.modified.scheme === PROPOSAL_SCHEME && input.original.path.endsWith(`/${fileName}`)) return input;
+      if (input instanceof vscode.TabInputTextDiff && input.modified.scheme === APPLY_PROPOSAL_SCHEME && input.original.path.endsWith(`/${fileName}`)) return input;
     }
   }
   return undefined;

@@ -85,6 +85,30 @@ describe('host: Apply where the question was', () => {
     assert.strictEqual(editor.document.getText(), tabs.replace('\treturn a - b;', '\treturn a + b;'), 'tabs and CRLF of the file are kept');
   });
 
+  it('with no range, replaces the declaration together with its doc comment when the block brings its own', async () => {
+    await closeAllEditors();
+    const documented = '/** Adds two numbers. */\n' + FIXED;
+    const answerId = await ask(api, host.server, `\`\`\`js\n${documented}\n\`\`\``);
+    const source = ['// header', '', '/** Adds. */', 'function add(a, b) {', '  return a - b;', '}', ''].join('\n');
+    const editor = await openWithSelection(source, 'documented.js', 1, 1);
+    editor.selection = new vscode.Selection(6, 0, 6, 0);
+    await apply(answerId, documented + '\n');
+    assert.match(ui.of('showWarningMessage')[0]?.message ?? '', /documented\.js, add, lines 3–6/);
+    assert.strictEqual(editor.document.getText(), ['// header', '', documented, ''].join('\n'), 'one doc comment, the new one');
+  });
+
+  it('with no range, proposes nothing when two declarations have the block’s name and signature', async () => {
+    await closeAllEditors();
+    const method = '  add(a, b) {\n    return a + b;\n  }';
+    const answerId = await ask(api, host.server, `\`\`\`js\n${method}\n\`\`\``);
+    const source = ['class A {', '  add(a, b) {', '    return a - b;', '  }', '}', 'class B {', '  add(a, b) {', '    return a * b;', '  }', '}', ''].join('\n');
+    const editor = await openWithSelection(source, 'twice.js', 1, 1);
+    editor.selection = new vscode.Selection(10, 0, 10, 0);
+    await apply(answerId, method);
+    assert.strictEqual(ui.of('showWarningMessage').length, 0, 'no diff is proposed');
+    assert.strictEqual(editor.document.getText(), source);
+  });
+
   it('declining the diff changes nothing', async () => {
     const editor = await openWithSelection(SOURCE, 'decline.js', 2, 4);
     const answerId = await ask(api, host.server, `\`\`\`js\n${FIXED}\n\`\`\``);

@@ -3,11 +3,11 @@
 // lost. VS Code drops the change event in that window; the diff then showed the original file for good.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EditProposalDocuments } from '../../../../src/host/edits/proposalDocuments';
+import { ProposalDocuments } from '../../../../src/host/edits/proposalDocuments';
 import { until } from '../chat/chatTestKit';
 
 /** Changes the proposal right after VS Code first reads it: exactly inside the window where VS Code drops events. */
-class ChangedWhileOpening extends EditProposalDocuments {
+class ChangedWhileOpening extends ProposalDocuments {
   private changed = false;
 
   override provideTextDocumentContent(uri: vscode.Uri): string {
@@ -20,7 +20,7 @@ class ChangedWhileOpening extends EditProposalDocuments {
   }
 }
 
-describe('host: Edit Selection proposal documents', () => {
+describe('host: proposal documents (Edit Selection and Apply)', () => {
   it('a rewrite that ends while VS Code opens the proposal still reaches the document', async () => {
     const proposals = new ChangedWhileOpening('ask-llama-edit-test');
     try {
@@ -34,7 +34,7 @@ describe('host: Edit Selection proposal documents', () => {
   });
 
   it('later changes reach the open document, and a removed proposal is empty', async () => {
-    const proposals = new EditProposalDocuments('ask-llama-edit-test2');
+    const proposals = new ProposalDocuments('ask-llama-edit-test2');
     try {
       const uri = proposals.create('later.js', 'one\n');
       const document = await vscode.workspace.openTextDocument(uri);
@@ -45,6 +45,21 @@ describe('host: Edit Selection proposal documents', () => {
       assert.strictEqual(proposals.provideTextDocumentContent(uri), '');
     } finally {
       proposals.dispose();
+    }
+  });
+
+  it("a new provider's first proposal is not an earlier provider's document still open in VS Code", async () => {
+    // Apply and Edit Selection each make one; tests and a reloaded surface make more on the same scheme.
+    const first = new ProposalDocuments('ask-llama-edit-test3');
+    const firstDocument = await vscode.workspace.openTextDocument(first.create('same.js', 'first\n'));
+    first.dispose();
+    const second = new ProposalDocuments('ask-llama-edit-test3');
+    try {
+      const uri = second.create('same.js', 'second\n');
+      assert.notStrictEqual(uri.toString(), firstDocument.uri.toString());
+      assert.strictEqual((await vscode.workspace.openTextDocument(uri)).getText(), 'second\n');
+    } finally {
+      second.dispose();
     }
   });
 });
