@@ -2,6 +2,7 @@
 // armed, with a size limit so a runaway or hostile body cannot fill memory.
 import type { Response } from 'node-fetch';
 import type { AttemptControl } from './attemptControl';
+import type { ResponseBody } from './httpTypes';
 
 /**
  * node-fetch v2 *emits* 'error' on the body when the request is aborted before the response ended. If we stopped
@@ -19,7 +20,7 @@ export function keepAbortErrorsQuiet(response: Response): void {
  * queued up in between into a new buffer, which made a fast stream's body path ~40% slower than the socket's
  * (the bench's `chatThroughput` row). Every consumer here is synchronous, so there is no backpressure to keep.
  */
-export function forEachChunk(body: NodeJS.ReadableStream, onChunk: (bytes: Buffer) => boolean | void): Promise<void> {
+export function forEachChunk(body: ResponseBody, onChunk: (bytes: Buffer) => boolean | void): Promise<void> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (error?: unknown): void => {
@@ -56,7 +57,7 @@ export function forEachChunk(body: NodeJS.ReadableStream, onChunk: (bytes: Buffe
 }
 
 export async function readBodyText(
-  body: NodeJS.ReadableStream,
+  body: ResponseBody,
   control: AttemptControl,
   idleTimeoutMs: number,
   limitBytes: number,

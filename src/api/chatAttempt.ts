@@ -6,7 +6,7 @@ import { hostOf } from './baseUrl';
 import { forEachChunk, readBodyText } from './bodyReading';
 import { looksLikeHtml } from './errorBody';
 import { errorFromHttpResponse } from './httpErrors';
-import { type HttpResponse, httpRequest } from './httpRequest';
+import { type HttpResponse, sendRequest } from './transport';
 import { errorFromFailure } from './networkErrors';
 import { isRedirectStatus, redirectError } from './redirects';
 import { parseRetryAfter } from './retryPolicy';
@@ -38,7 +38,7 @@ export async function runChatAttempt(
   let headerRequestId: string | undefined;
   try {
     control.armTimeout(plan.timeoutMs, 'response');
-    const response = await httpRequest(plan.url, {
+    const response = await sendRequest(plan.url, {
       method: 'POST',
       headers: plan.headers,
       body: plan.body,
@@ -64,7 +64,7 @@ export async function runChatAttempt(
 }
 
 async function httpError(response: HttpResponse, plan: AttemptPlan, control: AttemptControl): Promise<ApiError> {
-  // httpRequest.ts never follows a redirect; say where it pointed rather than calling it an invalid request.
+  // No transport follows a redirect; say where it pointed rather than calling it an invalid request.
   if (isRedirectStatus(response.status)) {
     return redirectError({
       status: response.status,

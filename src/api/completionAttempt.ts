@@ -1,4 +1,4 @@
-// One request to a fill-in-the-middle endpoint, sent through httpRequest.ts with the same attempt control as a chat
+// One request to a fill-in-the-middle endpoint, sent through transport.ts with the same attempt control as a chat
 // attempt (caller's signal, first-byte and idle watchdogs): read as SSE (llama.cpp, OpenAI-style) or as JSON lines
 // (Ollama's NDJSON; a non-streamed JSON answer is one such line). No retries: the next keystroke is the retry.
 import { ApiError } from './apiError';
@@ -8,7 +8,7 @@ import { forEachChunk, readBodyText } from './bodyReading';
 import { looksLikeHtml } from './errorBody';
 import { type CompletionPiece, completionPiece, type FimEndpoint } from './completionBodies';
 import { errorFromHttpResponse } from './httpErrors';
-import { httpRequest } from './httpRequest';
+import { sendRequest } from './transport';
 import { errorFromFailure } from './networkErrors';
 import { safeMessage } from './redact';
 import { isRedirectStatus, redirectError } from './redirects';
@@ -53,10 +53,10 @@ export async function runCompletionAttempt(plan: CompletionPlan, signal: AbortSi
   const outcome: AttemptOutcome = { text: '' };
   try {
     control.armTimeout(plan.timeoutMs, 'response');
-    const response = await httpRequest(plan.url, { method: 'POST', headers: completionHeaders(plan.apiKey), body: plan.body, stopper: control });
+    const response = await sendRequest(plan.url, { method: 'POST', headers: completionHeaders(plan.apiKey), body: plan.body, stopper: control });
     const contentType = response.headers.get('content-type') ?? '';
     if (!response.ok) {
-      // httpRequest.ts never follows a redirect, so the key never leaves the base URL's origin (redirects.ts).
+      // No transport follows a redirect, so the key never leaves the base URL's origin (redirects.ts).
       if (isRedirectStatus(response.status)) {
         throw redirectError({ status: response.status, statusText: response.statusText, location: response.headers.get('location'), requestUrl: plan.url, apiKey: plan.apiKey });
       }

@@ -6,26 +6,9 @@
 // node-fetch: VS Code's proxy support patches the `http`/`https` modules both use.
 import type * as Http from 'http';
 import { urlToHttpOptions } from 'url';
+import type { HttpRequestInit, HttpResponse } from './httpTypes';
 
-export interface HttpResponse {
-  status: number;
-  statusText: string;
-  ok: boolean;
-  headers: { get(name: string): string | null };
-  body: NodeJS.ReadableStream;
-}
-
-export interface HttpRequestInit {
-  method: 'GET' | 'POST';
-  headers: Record<string, string>;
-  body?: string;
-  /**
-   * Stopping destroys the request: before the response, the promise rejects; after, the body closes (unless it was
-   * read to its end, when there is nothing left to stop). A stop callback rather than an AbortSignal: a signal costs
-   * a listener per request and a DOMException per abort, on every request's path (AttemptControl.onStop).
-   */
-  stopper: { onStop(stop: () => void): void };
-}
+export type { HttpRequestInit, HttpResponse } from './httpTypes';
 
 type Client = Pick<typeof Http, 'request'>;
 

@@ -81,6 +81,8 @@ export type ErrorKind =
   | 'timeout'
   | 'bad_response'
   | 'network'
+  /** A browser refused the request (CORS) or could not reach the server; the web build only (api/corsErrors.ts). */
+  | 'cors'
   | 'cancelled';
 
 export interface ModelInfo {

@@ -18,6 +18,7 @@ export const ERROR_KINDS = [
   'timeout',
   'bad_response',
   'network',
+  'cors',
   'cancelled',
 ] as const;
 export type KnownErrorKind = (typeof ERROR_KINDS)[number];
@@ -130,7 +131,32 @@ function entryFor(kind: KnownErrorKind, d: ErrorDetails, l10n: { t: Translate })
       return entry(l10n.t('{0} sent a response that is not an OpenAI-compatible answer. Check the base URL, then retry.', host), 'retry', 'showLog');
     case 'network':
       return entry(l10n.t('Could not reach {0}. Check your connection, proxy and the base URL setting, then retry.', host), 'retry', 'openSettings', 'showLog');
+    case 'cors':
+      return entry(corsMessage(host, l10n), 'openSettings', 'retry', 'showLog');
     case 'cancelled':
       return entry(l10n.t('Stopped. The partial answer is kept.'));
   }
+}
+
+/**
+ * A browser (the web build) refused the request or could not reach the server, and does not say which. On this
+ * machine: what allows the page's origin on each local server (the one on the base URL's usual port, else all four);
+ * a remote API: say plainly that it may not allow browsers.
+ */
+function corsMessage(host: string, l10n: { t: Translate }): string {
+  if (!/^(localhost|127\.|\[::1\]|0\.0\.0\.0)/i.test(host)) {
+    return l10n.t(
+      'The browser could not reach {0}: the server does not allow requests from a web page (CORS), or it cannot be reached. If this API does not allow browsers, use Ask Llama in VS Code desktop or a remote workspace.',
+      host,
+    );
+  }
+  const advice: Record<string, string> = {
+    '11434': l10n.t('Ollama: set OLLAMA_ORIGINS (for example OLLAMA_ORIGINS="*") and restart it.'),
+    '1234': l10n.t('LM Studio: start it with `lms server start --cors`.'),
+    '8080': l10n.t('llama.cpp: start llama-server with `--cors-origins` set to this page\'s origin.'),
+    '8000': l10n.t('vLLM: start it with `--allowed-origins \'["*"]\'`.'),
+  };
+  const port = /:(\d+)$/.exec(host)?.[1] ?? '';
+  const howTo = advice[port] ?? Object.values(advice).join(' ');
+  return l10n.t('The browser could not reach {0}: the server is not running, or it does not allow requests from this page (CORS). {1}', host, howTo);
 }

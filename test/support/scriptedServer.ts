@@ -51,6 +51,8 @@ export class ScriptedServer {
   private readonly queue: Responder[] = [];
   private fallback: Responder = DEFAULT_FALLBACK;
   private readonly sockets = new Set<Socket>();
+  /** Open sockets that have carried a request (not idle ones a client pool opened ahead of need). */
+  private readonly requestSockets = new Set<Socket>();
   private waiters: RequestWaiter[] = [];
 
   private constructor(
@@ -85,6 +87,14 @@ export class ScriptedServer {
     return this.sockets.size;
   }
 
+  /**
+   * Open connections that carried a request. Unlike `openConnections` it ignores a connection a client opened ahead of
+   * need: Node's fetch (undici) opens a new idle one as soon as an aborted request's connection closes.
+   */
+  get openRequestConnections(): number {
+    return this.requestSockets.size;
+  }
+
   /** Resolves when `n` requests have arrived in total. */
   waitForRequests(n: number, timeoutMs = 5000): Promise<void> {
     if (this.requests.length >= n) return Promise.resolve();
@@ -116,6 +126,11 @@ export class ScriptedServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const socket = req.socket;
+    if (!socket.destroyed && !this.requestSockets.has(socket)) {
+      this.requestSockets.add(socket);
+      socket.once('close', () => this.requestSockets.delete(socket));
+    }
     const recorded = await recordRequest(req);
     const index = this.requests.push(recorded) - 1;
     this.notifyWaiters();

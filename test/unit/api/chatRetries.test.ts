@@ -92,7 +92,7 @@ describe('api/chat retries, abort and timeouts', () => {
     const { error, deltas } = await failChat(server(), {}, { signal: controller.signal, onDelta: () => controller.abort() });
     assert.strictEqual(error.kind, 'cancelled');
     assert.deepStrictEqual(deltas, ['started']);
-    await eventually(() => server().openConnections === 0, 'the client closed its connection');
+    await eventually(() => server().openRequestConnections === 0, 'the client closed its connection');
   });
 
   it('abort while waiting for the response closes the connection', async () => {
@@ -104,7 +104,7 @@ describe('api/chat retries, abort and timeouts', () => {
     controller.abort();
     const { error } = await run;
     assert.strictEqual(error.kind, 'cancelled');
-    await eventually(() => server().openConnections === 0, 'the client closed its connection');
+    await eventually(() => server().openRequestConnections === 0, 'the client closed its connection');
   });
 
   it('abort during a retry back-off rejects with cancelled and sends nothing more', async () => {

@@ -156,7 +156,7 @@ describe('api/complete', () => {
       controller.abort();
       const error = await failing;
       assert.strictEqual(error.kind, 'cancelled');
-      await eventually(() => server().openConnections === 0, 'the client closed its connection');
+      await eventually(() => server().openRequestConnections === 0, 'the client closed its connection');
     });
 
     it(`${endpoint}: 401 is an auth ApiError without the key; the key went only in the Authorization header`, async () => {
