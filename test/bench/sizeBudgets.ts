@@ -40,9 +40,11 @@ export const bundleBudgets: SizeBudget[] = [
   // in; 25 KB at activation while the split lasted. 135 → 150 KB for inline suggestions (issue 22): complete() with
   // its FIM bodies and chat hole-filler (7.4 KB) and the provider, its settings, status item, cleaning, cache and
   // debounce (8.0 KB); measured 147.5 KB (151,013 bytes); 149.3 KB (152,893 bytes) with Apply's
-  // declaration handling too. 150 → 155 KB for the plain-http key consent (issue 20 item 7: the modal, its Manage API
-  // Keys rows, the chat model provider's ask-once): measured 152.4 KB (156,088 bytes).
-  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 155 * KB },
+  // declaration handling too. 150 → 155 KB for VS Code's chat, complete (issue 24: thinking split off answers in
+  // src/api, images, usage and reasoning parts, picker metadata, stream_options fallback, about 3.9 KB): measured
+  // 153.1 KB (156,773 bytes). 155 → 160 KB for the plain-http key consent (issue 20 item 7: the modal, its Manage API
+  // Keys rows, the chat model provider's ask-once, about 2.8 KB): measured 156.9 KB (160,687 bytes).
+  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 160 * KB },
   // Loaded on first use: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
