@@ -40,13 +40,15 @@ export const bundleBudgets: SizeBudget[] = [
   // in; 25 KB at activation while the split lasted. 135 → 150 KB for inline suggestions (issue 22): complete() with
   // its FIM bodies and chat hole-filler (7.4 KB) and the provider, its settings, status item, cleaning, cache and
   // debounce (8.0 KB); measured 147.5 KB (151,013 bytes); 149.3 KB (152,893 bytes) with Apply's
-  // declaration handling too.
-  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 150 * KB },
+  // declaration handling too. 150 → 155 KB for VS Code's chat, complete (issue 24: thinking split off answers in
+  // src/api, images, usage and reasoning parts, picker metadata, stream_options fallback, about 3.9 KB): measured
+  // 153.1 KB (156,773 bytes).
+  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 155 * KB },
   // The same host for browser workbenches (issue 23, the manifest's `browser` entry): the Node host's code with the
-  // transport, history storage and Node built-ins swapped for the stand-ins in src/web/ (esbuild.js). Measured 151.5 KB
-  // (155,155 bytes) against 149.8 KB for dist/extension.js built from the same tree: fetch in place of Node's client,
-  // plus the Buffer/crypto (SHA-256)/path/fs stand-ins. Ceiling: the host's 150 KB plus those 5 KB.
-  { name: 'web extension bundle (browser workbenches)', files: ['dist/web/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 155 * KB },
+  // transport, history storage and Node built-ins swapped for the stand-ins in src/web/ (esbuild.js). Measured 156.0 KB
+  // (159,743 bytes) against 154.2 KB (157,951 bytes) for dist/extension.js built from the same tree: fetch in place of
+  // Node's client, plus the Buffer/crypto (SHA-256)/path/fs stand-ins. Ceiling: the host's 155 KB plus 5 KB.
+  { name: 'web extension bundle (browser workbenches)', files: ['dist/web/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 160 * KB },
   // Loaded on first use: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
