@@ -45,6 +45,12 @@ export const bundleBudgets: SizeBudget[] = [
   // 153.1 KB (156,773 bytes). 155 → 160 KB for the plain-http key consent (issue 20 item 7: the modal, its Manage API
   // Keys rows, the chat model provider's ask-once, about 2.8 KB): measured 156.9 KB (160,687 bytes).
   { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 160 * KB },
+  // The same host for browser workbenches (issue 23, the manifest's `browser` entry): the Node host's code with the
+  // transport, history storage and Node built-ins swapped for the stand-ins in src/web/ (esbuild.js). Measured 156.0 KB
+  // (159,743 bytes) against 154.2 KB (157,951 bytes) for dist/extension.js built from the same tree: fetch in place of
+  // Node's client, plus the Buffer/crypto (SHA-256)/path/fs stand-ins. Ceiling: the host's 160 KB plus 5 KB (the plain-http key
+  // consent is in both).
+  { name: 'web extension bundle (browser workbenches)', files: ['dist/web/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 165 * KB },
   // Loaded on first use: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
