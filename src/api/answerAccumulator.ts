@@ -1,10 +1,13 @@
 // Builds one answer from OpenAI-compatible stream events (or a whole JSON completion), tolerating what real
 // providers send: usage chunks with `choices: []` or `null`, Together's `eos` and duplicate `text` field,
 // llama.cpp `timings`, `meta.usage` cost blocks, and errors reported inside a 200 stream. Tool calls are assembled
-// alongside the text (see toolCallAssembler.ts) and returned with the result, never through onDelta.
+// alongside the text (see toolCallAssembler.ts) and returned with the result, never through onDelta. A reasoning
+// model's thinking (`reasoning_content` / `reasoning` deltas, or a leading `<think>…</think>` block in the content,
+// see thinkSplitter.ts) goes to onReasoning and `result.reasoning`, never into the answer text.
 import { ApiError } from './apiError';
 import { errorFromEmbedded } from './embeddedError';
 import { isRecord } from './isRecord';
+import { ThinkSplitter } from './thinkSplitter';
 import { ToolCallAssembler } from './toolCallAssembler';
 import type { ChatResult, Usage } from './types';
 
@@ -18,6 +21,12 @@ export class AnswerAccumulator {
   private model: string | undefined;
   private bodyRequestId: string | undefined;
   private readonly toolCalls = new ToolCallAssembler();
+  private readonly reasoningPieces: string[] = [];
+  /** Watches the start of the content for a `<think>` block; dropped once the answer has started. */
+  private think: ThinkSplitter | undefined = new ThinkSplitter({
+    answer: (text) => this.deliverAnswer(text),
+    reasoning: (text) => this.deliverReasoning(text),
+  });
   /** `data: [DONE]` arrived. */
   doneMarkerSeen = false;
   /** At least one piece of text went to onDelta: from now on nothing may be retried. */
@@ -26,6 +35,7 @@ export class AnswerAccumulator {
   constructor(
     private readonly onDelta: ((text: string) => void) | undefined,
     private readonly apiKey: string | undefined,
+    private readonly onReasoning?: (text: string) => void,
   ) {}
 
   /** A finish reason or [DONE] arrived: the answer is whole, even if the connection now drops. */
@@ -63,8 +73,12 @@ export class AnswerAccumulator {
     const choice = firstChoice(chunk);
     if (!choice) return;
     const delta = choice.delta;
-    if (isRecord(delta) && typeof delta.content === 'string') this.deliver(delta.content);
-    if (isRecord(delta)) this.toolCalls.add(delta.tool_calls);
+    if (isRecord(delta)) {
+      const reasoning = reasoningOf(delta);
+      if (reasoning !== undefined) this.deliverReasoning(reasoning);
+      if (typeof delta.content === 'string') this.deliver(delta.content);
+      this.toolCalls.add(delta.tool_calls);
+    }
     this.readFinishReason(choice);
   }
 
@@ -77,6 +91,8 @@ export class AnswerAccumulator {
     this.readCommonFields(body);
     const message = choice.message;
     const content = isRecord(message) && typeof message.content === 'string' ? message.content : choice.text;
+    const reasoning = isRecord(message) ? reasoningOf(message) : undefined;
+    if (reasoning !== undefined) this.deliverReasoning(reasoning);
     if (typeof content === 'string') this.deliver(content);
     if (isRecord(message)) this.toolCalls.add(message.tool_calls);
     this.readFinishReason(choice);
@@ -88,7 +104,10 @@ export class AnswerAccumulator {
    * ApiError('truncated') when max_tokens cut them off.
    */
   result(headerRequestId: string | undefined): ChatResult {
+    this.think?.end();
+    this.think = undefined;
     const result: ChatResult = { text: this.pieces.join('') };
+    if (this.reasoningPieces.length > 0) result.reasoning = this.reasoningPieces.join('');
     if (this.toolCalls.hasCalls) result.toolCalls = this.toolCalls.finish(this.finishReason);
     if (this.finishReason !== undefined) result.finishReason = this.finishReason;
     if (this.usage !== undefined) result.usage = this.usage;
@@ -100,9 +119,25 @@ export class AnswerAccumulator {
 
   private deliver(piece: string): void {
     if (piece.length === 0) return;
+    if (this.think === undefined) {
+      this.deliverAnswer(piece);
+      return;
+    }
+    this.think.push(piece);
+    if (this.think.passThrough) this.think = undefined;
+  }
+
+  private deliverAnswer(piece: string): void {
     this.pieces.push(piece);
     this.delivered = true;
     this.onDelta?.(piece);
+  }
+
+  private deliverReasoning(piece: string): void {
+    if (piece.length === 0) return;
+    this.reasoningPieces.push(piece);
+    this.delivered = true;
+    this.onReasoning?.(piece);
   }
 
   private readCommonFields(chunk: Record<string, unknown>): void {
@@ -131,6 +166,12 @@ function firstChoice(chunk: Record<string, unknown>): Record<string, unknown> | 
   if (!Array.isArray(choices) || choices.length === 0) return undefined;
   const first = choices[0];
   return isRecord(first) ? first : undefined;
+}
+
+/** DeepSeek and vLLM say `reasoning_content`; OpenRouter and newer vLLM/Ollama say `reasoning`. */
+function reasoningOf(delta: Record<string, unknown>): string | undefined {
+  const value = typeof delta.reasoning_content === 'string' ? delta.reasoning_content : delta.reasoning;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function readUsage(value: unknown): Usage | undefined {

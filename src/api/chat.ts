@@ -1,5 +1,6 @@
 // chat(): one answer from an OpenAI-compatible /chat/completions endpoint, streamed through onDelta, with the
-// retry policy applied around single attempts.
+// retry policy applied around single attempts. A server that refuses `stream_options` (400 naming it) is asked again
+// at once without it: the answer matters more than its token count.
 import { abortableSleep } from './abortableSleep';
 import { ApiError } from './apiError';
 import { AnswerAccumulator } from './answerAccumulator';
@@ -22,19 +23,28 @@ export interface RetryInfo {
 export interface ChatOptions {
   signal?: AbortSignal;
   onDelta?: (text: string) => void;
+  /** A reasoning model's thinking as it arrives (never passed to onDelta). */
+  onReasoning?: (text: string) => void;
   onRetry?: (info: RetryInfo) => void;
 }
 
+/** A 400/422 whose words name the parameter (e.g. "Unrecognized request argument supplied: stream_options"). */
+function refusesStreamOptions(error: ApiError): boolean {
+  if (error.status !== 400 && error.status !== 422) return false;
+  return /stream_options|include_usage/i.test(`${error.message} ${error.serverMessage ?? ''}`);
+}
+
 export async function chat(request: ChatRequest, options: ChatOptions = {}): Promise<ChatResult> {
-  const { signal, onDelta, onRetry } = options;
+  const { signal, onDelta, onReasoning, onRetry } = options;
   const maxRetries = Math.max(0, request.maxRetries ?? DEFAULT_MAX_RETRIES);
   const url = chatUrl(request);
-  const body = chatBody(request);
+  let includeUsage = true;
+  let body = chatBody(request, includeUsage);
 
   for (let retryNumber = 1; ; retryNumber++) {
     if (signal?.aborted) throw cancelledError();
     // Retries only happen before any text was delivered, so each attempt can start from a clean answer.
-    const answer = new AnswerAccumulator(onDelta, request.apiKey);
+    const answer = new AnswerAccumulator(onDelta, request.apiKey, onReasoning);
     try {
       return await runChatAttempt(
         {
@@ -51,6 +61,12 @@ export async function chat(request: ChatRequest, options: ChatOptions = {}): Pro
       );
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('network', 'The request failed unexpectedly.');
+      if (includeUsage && (request.stream ?? true) && refusesStreamOptions(apiError)) {
+        includeUsage = false;
+        body = chatBody(request, includeUsage);
+        retryNumber--; // not a retry of the same request: no wait, and it does not use one up
+        continue;
+      }
       const delayMs = retryDelayMs(apiError, retryNumber, maxRetries, answer.delivered);
       if (delayMs === undefined) throw apiError;
       onRetry?.({ attempt: retryNumber, delayMs, error: apiError });

@@ -1,6 +1,7 @@
 // The exact request the chat endpoint gets: the parameters the caller set and no others (the seed models reject
-// unknown ones with 400 "Body validation error"), plus `stream_options: {include_usage: true}` on every streamed
-// request so the last chunk reports token usage; the key only in the Authorization header.
+// unknown ones with 400 "Body validation error"), plus `stream_options: {include_usage: true}` on streamed requests
+// so the last chunk reports token usage (the AI/ML API documents it; chat.ts drops it for a server that rejects it);
+// the key only in the Authorization header.
 import { randomUUID } from 'crypto';
 import { endpointUrl } from './baseUrl';
 import type { ChatMessage, ChatRequest, ChatTool, ToolChoice } from './types';
@@ -11,7 +12,7 @@ export function chatUrl(request: ChatRequest): string {
   return endpointUrl(request.baseUrl, 'chat/completions');
 }
 
-export function chatBody(request: ChatRequest): string {
+export function chatBody(request: ChatRequest, includeUsage = true): string {
   const stream = request.stream ?? true;
   const body: Record<string, unknown> = {
     model: request.model,
@@ -24,16 +25,19 @@ export function chatBody(request: ChatRequest): string {
     body.tools = request.tools.map(wireTool);
     if (request.toolChoice !== undefined) body.tool_choice = wireToolChoice(request.toolChoice);
   }
-  if (stream) body.stream_options = { include_usage: true };
+  if (stream && includeUsage) body.stream_options = { include_usage: true };
   return JSON.stringify(body);
 }
 
-/** Plain messages stay `{role, content}`; tool calls and tool results get the OpenAI fields. */
+/**
+ * Plain messages stay `{role, content}`; tool calls and tool results get the OpenAI fields; a user message with
+ * images becomes a list of `text` and `image_url` parts.
+ */
 function wireMessage(message: ChatMessage): Record<string, unknown> {
   const { role, content } = message;
   if (role === 'tool') return { role, tool_call_id: message.toolCallId ?? '', content };
   if (role === 'assistant' && message.toolCalls && message.toolCalls.length > 0) {
-    return {
+    const wire: Record<string, unknown> = {
       role,
       // OpenAI: content may be null when the turn is only tool calls.
       content: content === '' ? null : content,
@@ -43,6 +47,13 @@ function wireMessage(message: ChatMessage): Record<string, unknown> {
         function: { name: call.name, arguments: JSON.stringify(call.arguments) },
       })),
     };
+    if (message.reasoning) wire.reasoning_content = message.reasoning;
+    return wire;
+  }
+  if (role === 'user' && message.images && message.images.length > 0) {
+    const parts: Record<string, unknown>[] = content === '' ? [] : [{ type: 'text', text: content }];
+    for (const url of message.images) parts.push({ type: 'image_url', image_url: { url } });
+    return { role, content: parts };
   }
   return { role, content };
 }

@@ -9,6 +9,16 @@ export interface ChatMessage {
   toolCalls?: ToolCall[];
   /** On a `tool` message: the id of the call whose result `content` is. */
   toolCallId?: string;
+  /**
+   * On a user message: images sent after the text as OpenAI `image_url` parts (data: or https: URLs), for models
+   * that take images.
+   */
+  images?: string[];
+  /**
+   * On an assistant message with tool calls: the model's reasoning for that turn, sent back as `reasoning_content`
+   * (DeepSeek-style servers require it within a tool-call loop). Set only from a server's own reasoning.
+   */
+  reasoning?: string;
 }
 
 /** A function the model may call; sent as an OpenAI `{type: 'function', function: {…}}` tool. */
@@ -66,6 +76,8 @@ export interface ChatResult {
   requestId?: string;
   /** The calls the model made, in order; present only when it made some (finishReason is then usually 'tool_calls'). */
   toolCalls?: ToolCall[];
+  /** A reasoning model's thinking (`reasoning_content`, or a leading `<think>` block), kept out of `text`. */
+  reasoning?: string;
 }
 
 export type ErrorKind =

@@ -32,6 +32,19 @@ export function messageTokens(content: string): number {
   return estimateTokens(content) + PER_MESSAGE_OVERHEAD_TOKENS;
 }
 
+/** What a whole prompt costs: every message's text and its template overhead. */
+export function promptCost(messages: readonly { content: string }[]): number {
+  return messages.reduce((sum, message) => sum + messageTokens(message.content), 0);
+}
+
+/**
+ * True when `messages` fit what the window leaves after the answer. Every surface asks this before sending: a prompt
+ * over it would be refused or silently cut by the server (and billed by a paid one), so it is not sent at all.
+ */
+export function fitsBudget(messages: readonly { content: string }[], budget: Budget): boolean {
+  return promptCost(messages) <= budget.promptTokens;
+}
+
 export interface FitResult<T> {
   /** The newest turns that fit, oldest first. */
   kept: T[];

@@ -1,6 +1,6 @@
 // The messages for Edit Selection: the user's instruction and the selected code, asking for the rewritten code only.
 // Pure, so the wording and the budget check are unit-tested; the host sends it through the one request module.
-import { messageTokens, planBudget, type Budget } from './contextBudget';
+import { fitsBudget, planBudget, type Budget } from './contextBudget';
 import { fencedBlock, type PromptMessage } from './prompt';
 
 export interface EditPromptInput {
@@ -42,6 +42,5 @@ export function buildEditPrompt(input: EditPromptInput): EditPrompt {
     { role: 'system', content: system },
     { role: 'user', content: user },
   ];
-  const cost = messages.reduce((sum, m) => sum + messageTokens(m.content), 0);
-  return { messages, budget, fits: cost <= budget.promptTokens };
+  return { messages, budget, fits: fitsBudget(messages, budget) };
 }

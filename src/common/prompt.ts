@@ -1,7 +1,7 @@
 // Builds the messages sent to the model for one answer: the system prompt, as many prior turns as the context budget
 // allows (oldest dropped first), then the question with its attached code. Pure, so it is unit-tested directly.
 import type { Attachment, ChatMessage } from './chatTypes';
-import { fitNewestTurns, messageTokens, planBudget, type Budget } from './contextBudget';
+import { fitNewestTurns, fitsBudget, messageTokens, planBudget, type Budget } from './contextBudget';
 
 export interface PromptMessage {
   role: 'system' | 'user' | 'assistant';
@@ -105,6 +105,6 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
   if (system) messages.push(system);
   for (const turn of kept) messages.push(turn.user, turn.assistant);
   messages.push(question);
-  return { messages, budget, omittedMessages: omitted * 2, fits: available >= 0 };
+  return { messages, budget, omittedMessages: omitted * 2, fits: fitsBudget(messages, budget) };
 }
 

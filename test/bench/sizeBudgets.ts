@@ -40,9 +40,10 @@ export const bundleBudgets: SizeBudget[] = [
   // in; 25 KB at activation while the split lasted. 135 → 150 KB for inline suggestions (issue 22): complete() with
   // its FIM bodies and chat hole-filler (7.4 KB) and the provider, its settings, status item, cleaning, cache and
   // debounce (8.0 KB); measured 147.5 KB (151,013 bytes); 149.3 KB (152,893 bytes) with Apply's
-  // declaration handling too. 150 → 156 KB: the strings/comments scanner and the suggestions' p50/p95 statistics
-  // (3.1 KB); measured 153.4 KB (157,066 bytes).
-  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 156 * KB },
+  // declaration handling too. 150 → 155 KB for VS Code's chat, complete (issue 24: thinking split off answers in
+  // src/api, images, usage and reasoning parts, picker metadata, stream_options fallback, about 3.9 KB): measured
+  // 153.1 KB (156,773 bytes). Then the inline strings/comments scanner and p50/p95 statistics (issue 22, 3.1 KB): measured 157.9 KB (161,664 bytes), ceiling 160 KB.
+  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 160 * KB },
   // Loaded on first use: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:

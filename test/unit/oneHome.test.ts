@@ -47,4 +47,12 @@ describe('one home per helper', () => {
       assert.deepStrictEqual(filesMatching(pattern), [home]);
     });
   }
+
+  it('every host surface that calls chat() builds its request with streamedChatRequest() (host/requestContext.ts)', () => {
+    // A request built by hand can miss a field the others send (the idle timeout, `stream`) and drifts as they change.
+    const callers = filesMatching(/import\s*{[^}]*\bchat\b[^}]*}\s*from\s*'(\.\.\/)+api'/).filter((file) => file.startsWith('host/'));
+    assert.ok(callers.length >= 4, `the sidebar, Edit Selection, the model provider and @llama call chat(): ${callers.join(', ')}`);
+    const byHand = callers.filter((file) => !fs.readFileSync(path.join(src, file), 'utf8').includes('streamedChatRequest('));
+    assert.deepStrictEqual(byHand, []);
+  });
 });

@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ApiError, chat as requestChat, redactSecrets, type ChatResult } from '../../api';
 import type { Chat, ChatMessage, ErrorView } from '../../common/chatTypes';
-import { messageTokens } from '../../common/contextBudget';
+import { promptCost } from '../../common/contextBudget';
 import { buildPrompt, type BuiltPrompt } from '../../common/prompt';
+import { promptTooLargeMessage } from '../promptTooLarge';
 import { streamedChatRequest, type RequestContext, type RequestSettings } from '../requestContext';
 import { DeltaCoalescer } from './deltaCoalescer';
 import type { HistoryStore } from './historyStore';
@@ -42,7 +43,7 @@ export async function answerLastQuestion(deps: AnswerTurnDeps, chat: Chat, setti
     answer.status = 'error';
     answer.error = tooLargeError(prompt);
     page.send({ type: 'messageAdded', chatId: chat.id, message: answer });
-    log.info(`Chat request not sent: the prompt needs about ${promptCost(prompt)} tokens, the window leaves ${prompt.budget.promptTokens}`);
+    log.info(`Chat request not sent: the prompt needs about ${promptCost(prompt.messages)} tokens, the window leaves ${prompt.budget.promptTokens}`);
     await store.save(chat);
     // Settled like any answer, so whoever waits for the slot's settle event hears of it.
     slot.end(slot.begin(chat, answer));
@@ -99,21 +100,8 @@ export async function answerLastQuestion(deps: AnswerTurnDeps, chat: Chat, setti
   await page.syncChatList();
 }
 
-function promptCost(prompt: BuiltPrompt): number {
-  return prompt.messages.reduce((sum, message) => sum + messageTokens(message.content), 0);
-}
-
 function tooLargeError(prompt: BuiltPrompt): ErrorView {
-  return {
-    kind: 'too_large',
-    message: vscode.l10n.t(
-      "Not sent: this question and its code need about {0} tokens, more than the {1} the model's context window ({2} tokens) leaves after the answer. Send less code or a shorter question, or set askLlama.contextWindow if the model takes more.",
-      promptCost(prompt),
-      prompt.budget.promptTokens,
-      prompt.budget.contextLength,
-    ),
-    actions: [],
-  };
+  return { kind: 'too_large', message: promptTooLargeMessage(prompt.messages, prompt.budget), actions: [] };
 }
 
 function promptFor(chat: Chat, settings: RequestSettings): BuiltPrompt {

@@ -10,6 +10,7 @@ import { streamedChatRequest } from '../requestContext';
 import type { LmDeps } from './lmDeps';
 import { lmModelInfos, type LmModelInfo } from './lmModelInfo';
 import { messageText, toChatMessages, toChatTools, toToolChoice } from './lmMessages';
+import { LmResponseWriter } from './lmResponseParts';
 
 export type LanguageModelProviderDeps = LmDeps;
 
@@ -82,10 +83,11 @@ export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvid
     const settings = await this.deps.requests.current(model.id);
     const budget = planBudget(settings.contextLength, settings.maxTokens);
     const temperature = options.modelOptions?.temperature;
+    const writer = new LmResponseWriter(progress);
     // VS Code picked the model, and the caller may set the temperature.
     const request = streamedChatRequest(
       { ...settings, model: model.id, temperature: typeof temperature === 'number' ? temperature : settings.temperature },
-      toChatMessages(messages),
+      toChatMessages(messages, writer),
       budget.maxTokens,
     );
     const tools = toChatTools(options.tools);
@@ -101,14 +103,16 @@ export class AskLlamaChatModelProvider implements vscode.LanguageModelChatProvid
     try {
       const result = await chat(request, {
         signal: controller.signal,
-        onDelta: (text) => progress.report(new vscode.LanguageModelTextPart(text)),
+        onDelta: (text) => writer.text(text),
+        onReasoning: (text) => writer.reasoning(text),
       });
-      for (const call of result.toolCalls ?? []) {
-        progress.report(new vscode.LanguageModelToolCallPart(call.id, call.name, call.arguments));
-      }
+      writer.end();
+      for (const call of result.toolCalls ?? []) writer.toolCall(call);
+      if (result.usage) writer.usage(result.usage);
       this.deps.log.info(
         `Chat model request to ${model.id}: ${result.finishReason ?? 'done'} in ${Date.now() - started} ms` +
-          (result.toolCalls ? `, ${result.toolCalls.length} tool call(s)` : ''),
+          (result.toolCalls ? `, ${result.toolCalls.length} tool call(s)` : '') +
+          (result.usage ? `, tokens ${result.usage.promptTokens}+${result.usage.completionTokens}` : ''),
       );
     } catch (error) {
       // Stopped by the caller: the parts already reported are the answer.

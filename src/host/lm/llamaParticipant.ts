@@ -2,10 +2,12 @@
 // picked in the chat when that is an Ask Llama model, else with the configured one, sending the editor's selection
 // and the request's #file references within the context budget through the request module, streamed as Markdown.
 import * as vscode from 'vscode';
-import { chat, type ChatRequest as ApiChatRequest } from '../../api';
+import { chat } from '../../api';
+import { promptCost } from '../../common/contextBudget';
 import type { Attachment } from '../../common/chatTypes';
 import { lastSelectedLine } from '../editorSelection';
-import type { RequestSettings } from '../requestContext';
+import { promptTooLargeMessage } from '../promptTooLarge';
+import { streamedChatRequest, type RequestSettings } from '../requestContext';
 import { LM_VENDOR } from './lmIds';
 import type { LmDeps } from './lmDeps';
 import { buildParticipantPrompt, isParticipantCommand, type ParticipantTurn } from './participantPrompt';
@@ -56,6 +58,12 @@ export async function answerChatRequest(
     contextLength: settings.contextLength,
     maxTokens: settings.maxTokens,
   });
+  if (!prompt.fits) {
+    // The question alone exceeds what the window leaves after the answer (the code was already cut to fit): like the
+    // sidebar, nothing is sent, and the answer says why and what to do.
+    deps.log.info(`@llama request not sent: the prompt needs about ${promptCost(prompt.messages)} tokens, the window leaves ${prompt.budget.promptTokens}`);
+    return { metadata, errorDetails: { message: promptTooLargeMessage(prompt.messages, prompt.budget) } };
+  }
   for (const attachment of prompt.included) {
     if (attachment.truncatedTo) {
       stream.markdown(vscode.l10n.t('_Only lines {0}–{1} of {2} fit the context window._\n\n', attachment.truncatedTo.startLine, attachment.truncatedTo.endLine, attachment.fileName));
@@ -65,21 +73,11 @@ export async function answerChatRequest(
     stream.markdown(vscode.l10n.t('_Left out to fit the context window: {0}._\n\n', prompt.omitted.join(', ')));
   }
 
-  const apiRequest: ApiChatRequest = {
-    baseUrl: settings.baseUrl,
-    apiKey: settings.apiKey,
-    model: settings.model,
-    messages: prompt.messages,
-    temperature: settings.temperature,
-    maxTokens: prompt.budget.maxTokens,
-    timeoutMs: settings.timeoutMs,
-    idleTimeoutMs: settings.timeoutMs,
-  };
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
   try {
     // Model output goes to the chat as Markdown, which VS Code renders without running scripts or raw HTML.
-    await chat(apiRequest, { signal: controller.signal, onDelta: (text) => stream.markdown(text) });
+    await chat(streamedChatRequest(settings, prompt.messages, prompt.budget.maxTokens), { signal: controller.signal, onDelta: (text) => stream.markdown(text) });
     return { metadata };
   } catch (error) {
     if (token.isCancellationRequested) return { metadata };

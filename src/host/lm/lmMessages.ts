@@ -21,26 +21,44 @@ export interface LmToolLike {
   readonly inputSchema?: object;
 }
 
+/** What only the running VS Code can tell: a thinking part looks like a text part (both have `value`). */
+export interface LmPartKinds {
+  isThinking(part: unknown): boolean;
+}
+
+const NO_THINKING: LmPartKinds = { isThinking: () => false };
+
 /**
- * Assistant messages keep their text and tool calls; a user message's tool results become `tool` messages placed
- * first (OpenAI wants them right after the assistant turn that made the calls), then its text. Parts we cannot send
- * (images, data) are left out; empty messages are dropped.
+ * Assistant messages keep their text and tool calls, and their thinking only as the reasoning that goes back with
+ * tool calls (never as answer text); a user message's tool results become `tool` messages placed first (OpenAI wants
+ * them right after the assistant turn that made the calls), then its text and images (data: URLs). Other data parts
+ * are left out; empty messages are dropped.
  */
-export function toChatMessages(messages: readonly LmMessageLike[]): ChatMessage[] {
+export function toChatMessages(messages: readonly LmMessageLike[], kinds: LmPartKinds = NO_THINKING): ChatMessage[] {
   const out: ChatMessage[] = [];
   for (const message of messages) {
     const parts = typeof message.content === 'string' ? [{ value: message.content }] : message.content;
-    const text = parts.map(textOf).join('');
+    const answerParts = parts.filter((part) => !kinds.isThinking(part));
+    const text = answerParts.map(textOf).join('');
     if (message.role === ROLE_ASSISTANT) {
       const toolCalls = parts.filter(isToolCallPart).map(toToolCall);
       if (text === '' && toolCalls.length === 0) continue;
-      out.push(toolCalls.length > 0 ? { role: 'assistant', content: text, toolCalls } : { role: 'assistant', content: text });
+      if (toolCalls.length === 0) {
+        out.push({ role: 'assistant', content: text });
+        continue;
+      }
+      const reasoning = parts.filter((part) => kinds.isThinking(part)).map(thinkingText).join('');
+      out.push(reasoning === '' ? { role: 'assistant', content: text, toolCalls } : { role: 'assistant', content: text, toolCalls, reasoning });
       continue;
     }
     for (const result of parts.filter(isToolResultPart)) {
       out.push({ role: 'tool', toolCallId: result.callId, content: toolResultText(result.content) });
     }
-    if (text !== '') out.push({ role: message.role === ROLE_SYSTEM ? 'system' : 'user', content: text });
+    const images = parts.filter(isImagePart).map(dataUrl);
+    if (text === '' && images.length === 0) continue;
+    const chatMessage: ChatMessage = { role: message.role === ROLE_SYSTEM ? 'system' : 'user', content: text };
+    if (images.length > 0 && chatMessage.role === 'user') chatMessage.images = images;
+    out.push(chatMessage);
   }
   return out;
 }
@@ -83,6 +101,27 @@ interface ToolCallPartLike {
 interface ToolResultPartLike {
   callId: string;
   content: ReadonlyArray<unknown>;
+}
+
+interface ImagePartLike {
+  mimeType: string;
+  data: Uint8Array;
+}
+
+/** vscode.LanguageModelDataPart (1.105+) holding an image, e.g. `LanguageModelDataPart.image(bytes, 'image/png')`. */
+function isImagePart(part: unknown): part is ImagePartLike {
+  return isRecord(part) && typeof part.mimeType === 'string' && /^image\//i.test(part.mimeType) && part.data instanceof Uint8Array;
+}
+
+function dataUrl(part: ImagePartLike): string {
+  return `data:${part.mimeType.toLowerCase()};base64,${Buffer.from(part.data.buffer, part.data.byteOffset, part.data.byteLength).toString('base64')}`;
+}
+
+/** A thinking part's `value` is a string or a list of strings. */
+function thinkingText(part: unknown): string {
+  if (!isRecord(part)) return '';
+  if (typeof part.value === 'string') return part.value;
+  return Array.isArray(part.value) ? part.value.filter((v): v is string => typeof v === 'string').join('') : '';
 }
 
 function textOf(part: unknown): string {

@@ -3,7 +3,7 @@
 // request's #file references), each kept whole, shortened or left out so the whole fits the context budget.
 // Pure (no `vscode` import), so it is unit tested directly.
 import type { Attachment } from '../../common/chatTypes';
-import { fitNewestTurns, messageTokens, planBudget, type Budget } from '../../common/contextBudget';
+import { fitNewestTurns, fitsBudget, messageTokens, planBudget, type Budget } from '../../common/contextBudget';
 import { formatAttachment, type PromptMessage } from '../../common/prompt';
 import { fitSelection } from '../../common/selectionBudget';
 import { estimateTokens } from '../../common/tokens';
@@ -45,6 +45,8 @@ export interface ParticipantPrompt {
   included: Attachment[];
   /** Names of the code left out because nothing of it fit. */
   omitted: string[];
+  /** False when the system prompt and the question alone exceed the budget: not sent (as in the sidebar). */
+  fits: boolean;
 }
 
 export function isParticipantCommand(command: string | undefined): command is ParticipantCommand {
@@ -95,5 +97,5 @@ export function buildParticipantPrompt(input: ParticipantPromptInput): Participa
   if (system) messages.push(system);
   for (const turn of kept) messages.push({ role: 'user', content: turn.question }, { role: 'assistant', content: turn.answer });
   messages.push({ role: 'user', content });
-  return { messages, budget, included, omitted };
+  return { messages, budget, included, omitted, fits: fitsBudget(messages, budget) };
 }

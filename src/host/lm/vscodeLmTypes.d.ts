@@ -1,6 +1,6 @@
 // The parts of VS Code's language-model and chat API that Ask Llama uses but @types/vscode 1.90 (our `engines`
-// floor) does not declare: the chat model provider (finalized in 1.104), tool-call parts (1.95) and the picked model
-// on a chat request (1.95). Declared here as a module augmentation, all of it as optional or as classes only touched
+// floor) does not declare: the chat model provider (finalized in 1.104), tool-call parts (1.95), thinking and data
+// parts, and the picked model on a chat request (1.95). Declared here as a module augmentation, all of it as optional or as classes only touched
 // after feature detection (see registerLanguageModelSurfaces.ts), so the extension still loads on VS Code 1.90.
 // Shapes copied from vscode.d.ts 1.104; when @types/vscode is raised past 1.104, delete this file.
 import 'vscode';
@@ -24,7 +24,29 @@ declare module 'vscode' {
     constructor(callId: string, content: Array<LanguageModelTextPart | unknown>);
   }
 
-  export type LanguageModelResponsePart = LanguageModelTextPart | LanguageModelToolCallPart;
+  /** A model's reasoning (proposed languageModelThinkingPart; the class exists from about 1.104). */
+  export interface LanguageModelThinkingPartLike {
+    value: string | string[];
+    id?: string;
+  }
+
+  /** Undefined on a VS Code without it: always feature-detect. */
+  export const LanguageModelThinkingPart: (new (value: string | string[], id?: string) => LanguageModelThinkingPartLike) | undefined;
+
+  /** Bytes with a MIME type: an image in a request, or the token usage in a response (1.105+). */
+  export interface LanguageModelDataPartLike {
+    mimeType: string;
+    data: Uint8Array;
+  }
+
+  /** Undefined on a VS Code without it: always feature-detect. */
+  export const LanguageModelDataPart: (new (data: Uint8Array, mimeType: string) => LanguageModelDataPartLike) | undefined;
+
+  export type LanguageModelResponsePart =
+    | LanguageModelTextPart
+    | LanguageModelToolCallPart
+    | LanguageModelThinkingPartLike
+    | LanguageModelDataPartLike;
 
   export enum LanguageModelChatToolMode {
     Auto = 1,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_CONTEXT_LENGTH, MAX_ANSWER_SHARE, RESERVE_TOKENS, fitNewestTurns, planBudget } from '../../../src/common/contextBudget';
+import { DEFAULT_CONTEXT_LENGTH, MAX_ANSWER_SHARE, PER_MESSAGE_OVERHEAD_TOKENS, RESERVE_TOKENS, fitNewestTurns, fitsBudget, planBudget, promptCost } from '../../../src/common/contextBudget';
 
 describe('contextBudget', () => {
   describe('planBudget', () => {
@@ -51,6 +51,18 @@ describe('contextBudget', () => {
 
     it('keeps nothing when the newest turn is already too big', () => {
       assert.deepEqual(fitNewestTurns([1, 10], 5, cost), { kept: [], omitted: 2 });
+    });
+  });
+
+  describe('promptCost and fitsBudget (the one fit test every surface applies before sending)', () => {
+    it('counts every message with its template overhead, and fits up to exactly the prompt budget', () => {
+      const messages = [{ content: 'abc' }, { content: 'abcdef' }];
+      assert.equal(promptCost(messages), 1 + 2 + 2 * PER_MESSAGE_OVERHEAD_TOKENS);
+      const budget = planBudget(2048, 512);
+      const exact = [{ content: 'x'.repeat((budget.promptTokens - PER_MESSAGE_OVERHEAD_TOKENS) * 3) }];
+      assert.equal(promptCost(exact), budget.promptTokens);
+      assert.ok(fitsBudget(exact, budget));
+      assert.ok(!fitsBudget([{ content: exact[0].content + 'x' }], budget));
     });
   });
 });

@@ -99,6 +99,18 @@ function chatRequest(command: string | undefined, prompt: string, model?: { vend
     });
   }
 
+  it('refuses, like the sidebar, a question that does not fit the context window, and sends nothing', async () => {
+    await updateSettings({ contextWindow: 2048 });
+    routeServer(host.server, [{ id: LLAMA, contextLength: 128000 }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Sent anyway.']) }]);
+    await openWithSelection(SOURCE, 'math.js', 1, 3);
+    const { stream, markdown } = recordingStream();
+    const question = 'Why does this fail? '.repeat(600); // ~4 000 tokens against the ~1 000 a 2048-token window leaves
+    const result = await answerChatRequest(deps, chatRequest(undefined, question, { vendor: 'ask-llama', id: LLAMA }), { history: [] }, stream, new vscode.CancellationTokenSource().token);
+    assert.strictEqual(chatRequests(host.server).length, 0, 'nothing is sent');
+    assert.match(result.errorDetails?.message ?? '', /^Not sent: this question and its code need about \d+ tokens, more than the \d+ the model's context window \(2048 tokens\) leaves/);
+    assert.deepStrictEqual(markdown, []);
+  });
+
   it('asks for code when a command has neither a selection nor a #file', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const { stream, markdown } = recordingStream();

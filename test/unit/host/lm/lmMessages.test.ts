@@ -50,11 +50,34 @@ describe('host/lm message mapping', () => {
     );
   });
 
-  it('leaves out parts it cannot send (images, data) and messages left empty', () => {
+  it('sends images as data: URLs, leaves out other data parts, and drops messages left empty', () => {
     const image = { mimeType: 'image/png', data: new Uint8Array([1, 2]) };
-    assert.deepStrictEqual(toChatMessages([{ role: USER, content: [image] }, { role: ASSISTANT, content: [] }, { role: USER, content: [image, text('What is this?')] }]), [
-      { role: 'user', content: 'What is this?' },
-    ]);
+    const json = { mimeType: 'application/json', data: new Uint8Array([123, 125]) };
+    assert.deepStrictEqual(
+      toChatMessages([{ role: USER, content: [image] }, { role: ASSISTANT, content: [] }, { role: USER, content: [json, image, text('What is this?')] }, { role: USER, content: [json] }]),
+      [
+        { role: 'user', content: '', images: ['data:image/png;base64,AQI='] },
+        { role: 'user', content: 'What is this?', images: ['data:image/png;base64,AQI='] },
+      ],
+    );
+  });
+
+  it('keeps thinking parts out of the answer text and sends them back only with tool calls', () => {
+    const thinking = (value: string | string[]) => ({ value, thinking: true });
+    const kinds = { isThinking: (part: unknown) => (part as { thinking?: boolean }).thinking === true };
+    assert.deepStrictEqual(
+      toChatMessages(
+        [
+          { role: ASSISTANT, content: [thinking('Plan: '), text('Hi')] },
+          { role: ASSISTANT, content: [thinking(['Need ', 'the tool.']), call('c1', 'now', {})] },
+        ],
+        kinds,
+      ),
+      [
+        { role: 'assistant', content: 'Hi' },
+        { role: 'assistant', content: '', toolCalls: [{ id: 'c1', name: 'now', arguments: {} }], reasoning: 'Need the tool.' },
+      ],
+    );
   });
 
   it('maps tools to function tools, dropping empty schemas and descriptions', () => {

@@ -13,13 +13,13 @@ const LIVE: ModelInfo[] = [
 ];
 
 describe('host/lm model infos', () => {
-  it('offers the Llama models in Select Model\'s order, without a gateway\'s other models', () => {
+  it('offers the Llama models, the default first and then in Select Model\'s order, without a gateway\'s other models', () => {
     const infos = lmModelInfos({ live: LIVE, configuredModel: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', settings: { contextWindow: 0, maxTokens: 1024 }, host: 'api.aimlapi.com' }, t);
     assert.deepStrictEqual(
       infos.map((i) => i.id),
-      ['meta-llama/Meta-Llama-3-8B-Instruct-Lite', 'meta-llama/Llama-3.2-3B-Instruct-Turbo', 'meta-llama/Llama-3.3-70B-Instruct-Turbo'],
+      ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'meta-llama/Meta-Llama-3-8B-Instruct-Lite', 'meta-llama/Llama-3.2-3B-Instruct-Turbo'],
     );
-    const [lite, threeB, main] = infos;
+    const [main, lite, threeB] = infos;
     assert.strictEqual(main.name, 'Llama-3.3-70B-Instruct-Turbo');
     assert.strictEqual(main.family, 'llama-3.3');
     assert.strictEqual(main.detail, 'Ask Llama setting');
@@ -65,5 +65,41 @@ describe('host/lm model infos', () => {
     const infos = lmModelInfos({ live: undefined, configuredModel: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', settings: { contextWindow: 0, maxTokens: 1024 }, host: 'h' }, t);
     assert.ok(infos.length >= 3);
     assert.ok(infos.every((i) => i.detail === undefined || !i.detail.includes('not served')), 'offline, nothing is marked as not served');
+  });
+
+  it('sets isUserSelectable and a category on every model, and hides the deprecated seeds from the picker', () => {
+    const infos = lmModelInfos({ live: LIVE, configuredModel: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', settings: { contextWindow: 0, maxTokens: 1024 }, host: 'h' }, t);
+    const selectable = Object.fromEntries(infos.map((i) => [i.id, i.isUserSelectable]));
+    assert.deepStrictEqual(selectable, {
+      'meta-llama/Llama-3.3-70B-Instruct-Turbo': true,
+      'meta-llama/Meta-Llama-3-8B-Instruct-Lite': false,
+      'meta-llama/Llama-3.2-3B-Instruct-Turbo': false,
+    });
+    for (const info of infos) assert.deepStrictEqual(info.category, { label: 'Ask Llama', order: 100 });
+    const seedConfigured = lmModelInfos({ live: LIVE, configuredModel: 'meta-llama/Meta-Llama-3-8B-Instruct-Lite', settings: { contextWindow: 0, maxTokens: 1024 }, host: 'h' }, t);
+    assert.strictEqual(seedConfigured.find((i) => i.id === 'meta-llama/Meta-Llama-3-8B-Instruct-Lite')!.isUserSelectable, true, 'the configured seed stays pickable');
+  });
+
+  it('flags the model a new user gets as the default: the configured one, else the live Llama the sidebar offers', () => {
+    const configured = lmModelInfos({ live: LIVE, configuredModel: 'meta-llama/Meta-Llama-3-8B-Instruct-Lite', settings: { contextWindow: 0, maxTokens: 1024 }, host: 'h' }, t);
+    assert.deepStrictEqual(configured.filter((i) => i.isDefault).map((i) => i.id), ['meta-llama/Meta-Llama-3-8B-Instruct-Lite']);
+    const gone = lmModelInfos({ live: LIVE, configuredModel: 'meta-llama/Llama-3.2-3B-Instruct-Turbo', settings: { contextWindow: 0, maxTokens: 1024 }, host: 'h' }, t);
+    assert.deepStrictEqual(gone.filter((i) => i.isDefault).map((i) => i.id), ['meta-llama/Llama-3.3-70B-Instruct-Turbo']);
+    assert.strictEqual(gone[0].id, 'meta-llama/Llama-3.3-70B-Instruct-Turbo');
+  });
+
+  it('declares image input for Llama 4 Scout and Maverick and Llama 3.2 Vision only', () => {
+    const live = [
+      model('meta-llama/Llama-4-Scout-17B-16E-Instruct', 1000000),
+      model('meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8', 1000000),
+      model('meta-llama/Llama-3.2-90B-Vision-Instruct-Turbo', 131072),
+      model('meta-llama/Llama-3.3-70B-Instruct-Turbo', 128000),
+    ];
+    const infos = lmModelInfos({ live, configuredModel: 'meta-llama/Llama-3.3-70B-Instruct-Turbo', settings: { contextWindow: 0, maxTokens: 1024 }, host: 'h' }, t);
+    const images = Object.fromEntries(infos.map((i) => [i.id, i.capabilities.imageInput]));
+    assert.strictEqual(images['meta-llama/Llama-4-Scout-17B-16E-Instruct'], true);
+    assert.strictEqual(images['meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8'], true);
+    assert.strictEqual(images['meta-llama/Llama-3.2-90B-Vision-Instruct-Turbo'], true);
+    assert.strictEqual(images['meta-llama/Llama-3.3-70B-Instruct-Turbo'], false);
   });
 });

@@ -56,4 +56,14 @@ describe('host/lm @llama prompt', () => {
       { role: 'user', content: 'And now?' },
     ]);
   });
+
+  it('says the prompt does not fit when the question alone exceeds the window (the code is left out, not sent)', () => {
+    const small = buildParticipantPrompt({ command: 'explain', prompt: 'Why?', code: [code('a.ts', 3)], history: [], systemPrompt: 'Be brief.', maxTokens: 512, contextLength: 2048 });
+    assert.strictEqual(small.fits, true);
+    const huge = 'Why does this fail? '.repeat(600); // ~12 000 characters, ~4 000 tokens: over a 2K window.
+    const prompt = buildParticipantPrompt({ command: undefined, prompt: huge, code: [code('a.ts', 3)], history: [], systemPrompt: '', maxTokens: 512, contextLength: 2048 });
+    assert.strictEqual(prompt.fits, false);
+    assert.deepStrictEqual(prompt.omitted, ['a.ts']);
+  });
 });
+
