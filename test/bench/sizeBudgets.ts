@@ -42,8 +42,14 @@ export const bundleBudgets: SizeBudget[] = [
   // debounce (8.0 KB); measured 147.5 KB (151,013 bytes); 149.3 KB (152,893 bytes) with Apply's
   // declaration handling too. 150 → 155 KB for VS Code's chat, complete (issue 24: thinking split off answers in
   // src/api, images, usage and reasoning parts, picker metadata, stream_options fallback, about 3.9 KB): measured
-  // 153.1 KB (156,773 bytes). Then the inline strings/comments scanner and p50/p95 statistics (issue 22, 3.1 KB): measured 157.9 KB (161,664 bytes), ceiling 160 KB.
+  // 153.1 KB (156,773 bytes). Then the inline strings/comments scanner and p50/p95 statistics (issue 22, 3.1 KB):
+  // measured 158.0 KB (161,776 bytes); ceiling 160 KB.
   { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 160 * KB },
+  // The same host for browser workbenches (issue 23, the manifest's `browser` entry): the Node host's code with the
+  // transport, history storage and Node built-ins swapped for the stand-ins in src/web/ (esbuild.js). Measured 156.0 KB
+  // (159,743 bytes) against 154.2 KB (157,951 bytes) for dist/extension.js built from the same tree: fetch in place of
+  // Node's client, plus the Buffer/crypto (SHA-256)/path/fs stand-ins. Ceiling: the host's 155 KB plus 5 KB.
+  { name: 'web extension bundle (browser workbenches)', files: ['dist/web/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 160 * KB },
   // Loaded on first use: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:

@@ -6,7 +6,6 @@
 //   answerTurn.ts       one answer's life: prompt → request → stream → settle → save → log
 //   chatOperations.ts   new / open / delete / export whole chats
 // Settings, the key and the selection come through RequestContext; nothing here reads secrets itself.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Attachment, Chat, ChatMessage } from '../../common/chatTypes';
 import type { ErrorAction, HostMessage, PageMessage } from '../../common/protocol';
@@ -15,6 +14,7 @@ import type { RequestContext } from '../requestContext';
 import { ChatOperations } from './chatOperations';
 import type { ChatPageHandler } from './chatViewProvider';
 import { CodeBlockActions } from './codeBlockActions';
+import { historyFolderOf } from './historyFolder';
 import { HistoryStore } from './historyStore';
 import { PageSession } from './pageSession';
 import { QuestionActions } from './questionActions';
@@ -71,7 +71,7 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     this.log = deps.log;
     this.openExternal = deps.openExternal ?? ((uri) => vscode.env.openExternal(uri));
     const confirm = deps.confirm ?? askModal;
-    this.store = new HistoryStore(deps.historyFolder ?? path.join(deps.context.globalStorageUri.fsPath, 'chats'), {
+    this.store = new HistoryStore(deps.historyFolder ?? historyFolderOf(deps.context.globalStorageUri), {
       onProblem: (message) => {
         this.log.warn(message);
         void vscode.window.showWarningMessage(vscode.l10n.t('Ask Llama chat history: {0}', message));
