@@ -42,9 +42,11 @@ export const bundleBudgets: SizeBudget[] = [
   // debounce (8.0 KB); measured 147.5 KB (151,013 bytes); 149.3 KB (152,893 bytes) with Apply's
   // declaration handling too. 150 → 155 KB for VS Code's chat, complete (issue 24: thinking split off answers in
   // src/api, images, usage and reasoning parts, picker metadata, stream_options fallback, about 3.9 KB): measured
-  // 153.1 KB (156,773 bytes). 155 → 160 KB for the plain-http key consent (issue 20 item 7: the modal, its Manage API
-  // Keys rows, the chat model provider's ask-once, about 2.8 KB): measured 156.9 KB (160,687 bytes).
-  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 160 * KB },
+  // 153.1 KB (156,773 bytes). Then the inline strings/comments scanner and p50/p95 statistics (issue 22, 3.1 KB):
+  // measured 158.0 KB (161,776 bytes); ceiling 160 KB. 160 → 165 KB for the plain-http key consent (issue 20 item 7:
+  // the modal, its Manage API Keys rows, the chat model provider's ask-once, about 2.8 KB): measured 160.8 KB (164,620 bytes);
+  // the web bundle 162.5 KB (166,409 bytes).
+  { name: 'extension bundle (the whole host, loaded at activation)', files: ['dist/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 165 * KB },
   // The same host for browser workbenches (issue 23, the manifest's `browser` entry): the Node host's code with the
   // transport, history storage and Node built-ins swapped for the stand-ins in src/web/ (esbuild.js). Measured 156.0 KB
   // (159,743 bytes) against 154.2 KB (157,951 bytes) for dist/extension.js built from the same tree: fetch in place of

@@ -25,6 +25,8 @@ const modelCatalogue = {
 export class ScriptedLlm {
   private readonly chatQueue: Responder[] = [];
   private readonly chatIndexes: number[] = [];
+  private readonly holeIndexes: number[] = [];
+  private holeResponder: Responder | undefined;
 
   constructor(readonly server: ScriptedServer) {
     server.setFallback((request, index) => this.route(request, index));
@@ -45,6 +47,19 @@ export class ScriptedLlm {
    */
   discardUnusedAnswers(): void {
     this.chatQueue.length = 0;
+  }
+
+  /**
+   * How inline suggestion requests (the chat hole-filler's, told by their system prompt) are answered from now on;
+   * they are kept apart from the chat requests, so they never take a scripted chat answer.
+   */
+  answerHoles(responder: Responder | undefined): void {
+    this.holeResponder = responder;
+  }
+
+  /** Every inline suggestion request so far, in order. */
+  holeRequests(): RecordedRequest[] {
+    return this.holeIndexes.map((index) => this.server.requests[index]);
   }
 
   /** Every chat completion request so far, in order. */
@@ -69,6 +84,11 @@ export class ScriptedLlm {
     if (request.method === 'GET' && path.endsWith('/models')) {
       return { headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify(modelCatalogue)] };
     }
+    if (request.method === 'POST' && path.endsWith('/chat/completions') && isHoleRequest(request)) {
+      this.holeIndexes.push(index);
+      const responder = this.holeResponder ?? streamedAnswer(['']);
+      return typeof responder === 'function' ? responder(request, index) : responder;
+    }
     if (request.method === 'POST' && path.endsWith('/chat/completions')) {
       this.chatIndexes.push(index);
       const responder = this.chatQueue.shift();
@@ -77,6 +97,12 @@ export class ScriptedLlm {
     }
     return { status: 404, headers: { 'content-type': 'application/json' }, chunks: ['{"message":"Not found","statusCode":404}'] };
   }
+}
+
+/** The chat hole-filler's request (src/api/holeFiller.ts): its system prompt marks a hole. */
+function isHoleRequest(request: RecordedRequest): boolean {
+  const system = request.json?.messages?.[0];
+  return system?.role === 'system' && typeof system.content === 'string' && system.content.startsWith('You fill in code.');
 }
 
 /** A complete SSE answer; `chunkDelayMs` spaces the pieces so the page paints them one by one. */

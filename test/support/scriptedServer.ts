@@ -9,6 +9,8 @@ export interface RecordedRequest {
   headers: http.IncomingHttpHeaders;
   body: string;
   json?: any;
+  /** Set when the client closed the connection before the response ended (a cancelled request). */
+  aborted?: boolean;
 }
 
 export interface ScriptedResponse {
@@ -133,6 +135,9 @@ export class ScriptedServer {
     }
     const recorded = await recordRequest(req);
     const index = this.requests.push(recorded) - 1;
+    res.on('close', () => {
+      if (!res.writableFinished) recorded.aborted = true;
+    });
     this.notifyWaiters();
     const responder = this.queue.length > 0 ? this.queue.shift()! : this.fallback;
     try {

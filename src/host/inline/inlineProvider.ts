@@ -1,11 +1,13 @@
 // Ghost text from the configured server for every file: a debounce from the typing rhythm, the request aborted when
 // VS Code cancels (the next keystroke), typed-through and an LRU cache before any request, the suggestion cleaned
-// (common/inlineCleanup.ts), one log line per request. The key and settings come from RequestContext.current(),
+// (common/inlineCleanup.ts), one log line per request (time to first token, total, cache hit, shown; a later line
+// when it is accepted), kept in InlineStats for the p50/p95 printed on demand. The key and settings come from RequestContext.current(),
 // which never asks the user anything: nobody is prompted for a key while typing.
 import * as vscode from 'vscode';
 import { complete } from '../../api';
 import type { ErrorKind } from '../../api/types';
 import { cleanSuggestion } from '../../common/inlineCleanup';
+import { formatMs, type InlineRecord, InlineStats } from '../../common/inlineStats';
 import { cacheKey, type ShownSuggestion, SuggestionCache, typedThrough } from '../../common/suggestionCache';
 import { TypingDebounce } from '../../common/typingDebounce';
 import type { RequestContext } from '../requestContext';
@@ -23,6 +25,7 @@ export interface InlineProviderDeps {
   requests: Pick<RequestContext, 'current'>;
   log: vscode.LogOutputChannel;
   status: InlineStatus;
+  stats: InlineStats;
 }
 
 export class InlineProvider {
@@ -61,12 +64,12 @@ export class InlineProvider {
     const range = new vscode.Range(position, position);
 
     const rest = this.shown && typedThrough(this.shown, prefix, suffix);
-    if (rest) return [this.item(rest, range, 'typed-through')];
+    if (rest) return [this.item(rest, range, this.record({ cacheHit: true, shown: true }, 'typed through'))];
     const key = cacheKey(model, prefix, suffix);
     const cached = this.cache.get(key);
     if (cached !== undefined) {
-      this.deps.log.info(`inline: cache hit, shown ${cached !== ''}`);
-      return cached === '' ? undefined : [this.remember(prefix, suffix, cached, range, 'cache')];
+      const record = this.record({ cacheHit: true, shown: cached !== '' }, 'cache hit');
+      return cached === '' ? undefined : [this.remember(prefix, suffix, cached, range, record)];
     }
     if (Date.now() < this.pausedUntil) return undefined;
     if (!(await this.wait(this.debounce.keystroke(Date.now()), token))) return undefined;
@@ -76,6 +79,7 @@ export class InlineProvider {
     const controller = new AbortController();
     const listener = token.onCancellationRequested(() => controller.abort());
     this.requestsSent++;
+    const sentAt = performance.now();
     try {
       const result = await complete(
         { baseUrl: request.baseUrl, apiKey: request.apiKey, model, prefix, suffix, languageId: document.languageId, timeoutMs: Math.min(request.timeoutMs, 15_000) },
@@ -90,28 +94,30 @@ export class InlineProvider {
       this.cache.set(key, cleaned);
       this.backoffMs = FIRST_BACKOFF_MS;
       const shown = cleaned !== '' && !token.isCancellationRequested;
-      this.deps.log.info(
-        `inline: ${result.endpoint} ${model}: first token ${ms(result.firstTokenMs)}, total ${ms(result.totalMs)}, cache miss, shown ${shown}` +
+      const record = this.record(
+        { cacheHit: false, firstTokenMs: result.firstTokenMs, totalMs: result.totalMs, shown },
+        `${result.endpoint} ${model}: first token ${formatMs(result.firstTokenMs)}, total ${formatMs(result.totalMs)}, cache miss` +
           (result.refused ? ', reply refused (not code)' : '') +
           (result.prefixOnly ? ', prefix only' : ''),
       );
-      return shown ? [this.remember(prefix, suffix, cleaned, range)] : undefined;
+      return shown ? [this.remember(prefix, suffix, cleaned, range, record)] : undefined;
     } catch (error) {
-      this.failed(error);
+      this.failed(error, performance.now() - sentAt);
       return undefined;
     } finally {
       listener.dispose();
     }
   }
 
-  private failed(error: unknown): void {
+  private failed(error: unknown, afterMs: number): void {
     const kind = (error as { kind?: ErrorKind }).kind;
     const message = error instanceof Error ? error.message : String(error);
     if (kind === 'cancelled') {
-      this.deps.log.info('inline: cancelled by typing');
+      this.record({ cacheHit: false, shown: false, cancelled: true }, `cancelled by typing after ${formatMs(afterMs)}`);
       return;
     }
-    this.deps.log.warn(`inline: failed (${kind ?? 'error'}): ${message}`);
+    const record = this.deps.stats.add({ cacheHit: false, shown: false, failed: kind ?? 'error' });
+    this.deps.log.warn(`inline #${record.id}: failed after ${formatMs(afterMs)} (${kind ?? 'error'}): ${message}`);
     if (kind !== undefined && BACKOFF_KINDS.has(kind)) {
       this.deps.status.showFailure(kind, message);
       this.pausedUntil = Date.now() + this.backoffMs;
@@ -119,15 +125,22 @@ export class InlineProvider {
     }
   }
 
-  private remember(prefix: string, suffix: string, text: string, range: vscode.Range, source?: string): vscode.InlineCompletionItem {
-    this.shown = { prefix, suffix, text };
-    return this.item(text, range, source);
+  /** Keeps the request's figures and writes its log line: `inline #7: <what>, shown true`. */
+  private record(figures: Omit<InlineRecord, 'id' | 'accepted'>, what: string): InlineRecord {
+    const record = this.deps.stats.add(figures);
+    this.deps.log.info(`inline #${record.id}: ${what}, shown ${figures.shown}`);
+    return record;
   }
 
-  private item(text: string, range: vscode.Range, source?: string): vscode.InlineCompletionItem {
-    if (source === 'typed-through') this.deps.log.info('inline: typed through, shown true');
+  private remember(prefix: string, suffix: string, text: string, range: vscode.Range, record: InlineRecord): vscode.InlineCompletionItem {
+    this.shown = { prefix, suffix, text };
+    return this.item(text, range, record);
+  }
+
+  /** The item's command runs when VS Code inserts it whole (Tab): logged against that request's id. */
+  private item(text: string, range: vscode.Range, record: InlineRecord): vscode.InlineCompletionItem {
     const item = new vscode.InlineCompletionItem(text, range);
-    item.command = { command: ACCEPTED_COMMAND, title: 'accepted', arguments: [text.length] };
+    item.command = { command: ACCEPTED_COMMAND, title: 'accepted', arguments: [record.id, text.length] };
     return item;
   }
 
@@ -139,10 +152,6 @@ export class InlineProvider {
       const listener = token.onCancellationRequested(() => (clearTimeout(timer), listener.dispose(), resolve(false)));
     });
   }
-}
-
-function ms(value: number | undefined): string {
-  return value === undefined ? '-' : `${Math.round(value)} ms`;
 }
 
 function styleOf(document: vscode.TextDocument): { eol: '\n' | '\r\n'; insertSpaces: boolean; tabSize: number } {

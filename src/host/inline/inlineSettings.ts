@@ -14,6 +14,8 @@ export interface InlineSettings {
   /** The completion model; '' = the chat model. */
   model: string;
   exclude: string[];
+  /** Off: no request while the cursor is inside a string or a comment. */
+  inStringsAndComments: boolean;
 }
 
 /** `{"*": …, "<languageId>": …}`; a language without a value follows "*"; neither: on for a local server only. */
@@ -31,6 +33,8 @@ export function readInlineSettings(languageId: string, baseUrl: string): InlineS
     enabled: isEnabledFor(restrictedValue(config, 'inlineSuggest.enable'), languageId, baseUrl),
     model: typeof model === 'string' ? model.trim() : '',
     exclude: Array.isArray(exclude) ? exclude.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '') : DEFAULT_EXCLUDE,
+    // Not restricted: a workspace turning it off only sends less.
+    inStringsAndComments: config.get<boolean>('inlineSuggest.inStringsAndComments', true) !== false,
   };
 }
 

@@ -6,6 +6,8 @@ import type { ErrorKind } from '../../api/types';
 export const TOGGLE_INLINE_COMMAND = 'askLlama.toggleInlineSuggestions';
 /** Run by VS Code when a suggestion is accepted (the item's command): logged. Not in the palette. */
 export const ACCEPTED_COMMAND = 'askLlama.inlineSuggest.accepted';
+/** Prints the suggestions' p50/p95 latencies, cache hits, shown and accepted to the log, and shows it. */
+export const INLINE_STATS_COMMAND = 'askLlama.showInlineSuggestionStats';
 
 export class InlineStatus implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;

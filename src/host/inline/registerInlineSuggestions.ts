@@ -1,15 +1,20 @@
 // Registers inline suggestions at activation: a provider for every file that checks, on each call, that suggestions
 // are on for the file's language, the file is not excluded, and the server may be sent to from this workspace; only
 // then does it hand over to the provider's work (inlineProvider.ts: debounce, cache, request), built on that first
-// call so activation does nothing for suggestions. Also the toggle command, the status bar item and the
-// accepted-suggestion log line.
+// call so activation does nothing for suggestions. Also the toggle command, the status bar item, the
+// accepted-suggestion log line and the statistics command.
 import * as vscode from 'vscode';
 import { isLocalBaseUrl } from '../../api/baseUrl';
+import { inStringOrComment } from '../../common/codeContext';
+import { formatSummary, InlineStats } from '../../common/inlineStats';
 import { readSettings } from '../config';
 import type { RequestContext } from '../requestContext';
 import { InlineProvider } from './inlineProvider';
 import { isExcluded, readInlineSettings, toggleInlineSuggestions } from './inlineSettings';
-import { ACCEPTED_COMMAND, InlineStatus, TOGGLE_INLINE_COMMAND } from './inlineStatus';
+import { ACCEPTED_COMMAND, INLINE_STATS_COMMAND, InlineStatus, TOGGLE_INLINE_COMMAND } from './inlineStatus';
+
+/** Lines above the cursor read to tell whether it is inside a string or comment (from a line start). */
+const CONTEXT_LINES = 50;
 
 export interface InlineSuggestionsDeps {
   requests: Pick<RequestContext, 'current'>;
@@ -20,6 +25,8 @@ export interface InlineSuggestionsDeps {
 
 export class InlineSuggestionProvider implements vscode.InlineCompletionItemProvider {
   private loaded: InlineProvider | undefined;
+  /** Every request's figures this session (the statistics command prints them). */
+  readonly stats = new InlineStats();
 
   constructor(
     private readonly deps: InlineSuggestionsDeps,
@@ -46,13 +53,18 @@ export class InlineSuggestionProvider implements vscode.InlineCompletionItemProv
     if (!settings.enabled || isExcluded(document, settings.exclude)) return undefined;
     // A remote server from an untrusted workspace: nothing leaves the machine while typing there.
     if (!this.deps.isTrusted() && !isLocalBaseUrl(baseUrl)) return undefined;
+    if (!settings.inStringsAndComments && inStringOrComment(linesBefore(document, position), document.languageId)) return undefined;
     return this.provider.provide(document, position, token, settings.model || model);
   }
 
   private get provider(): InlineProvider {
-    this.loaded ??= new InlineProvider({ requests: this.deps.requests, log: this.deps.log, status: this.status });
+    this.loaded ??= new InlineProvider({ requests: this.deps.requests, log: this.deps.log, status: this.status, stats: this.stats });
     return this.loaded;
   }
+}
+
+function linesBefore(document: vscode.TextDocument, position: vscode.Position): string {
+  return document.getText(new vscode.Range(Math.max(0, position.line - CONTEXT_LINES), 0, position.line, position.character));
 }
 
 export function registerInlineSuggestions(deps: InlineSuggestionsDeps): { provider: InlineSuggestionProvider; disposables: vscode.Disposable[] } {
@@ -68,7 +80,16 @@ export function registerInlineSuggestions(deps: InlineSuggestionsDeps): { provid
       const on = await toggleInlineSuggestions(readSettings().baseUrl, languageId());
       deps.log.info(`inline: suggestions turned ${on ? 'on' : 'off'}`);
     }),
-    vscode.commands.registerCommand(ACCEPTED_COMMAND, (length: unknown) => deps.log.info(`inline: accepted (${Number(length)} chars)`)),
+    vscode.commands.registerCommand(ACCEPTED_COMMAND, (id: unknown, length: unknown) => {
+      if (provider.stats.accept(Number(id))) deps.log.info(`inline #${Number(id)}: accepted (${Number(length)} chars)`);
+    }),
+    // Returns the lines too, for tests.
+    vscode.commands.registerCommand(INLINE_STATS_COMMAND, () => {
+      const lines = formatSummary(provider.stats.summary());
+      for (const line of lines) deps.log.info(line);
+      deps.log.show(true);
+      return lines;
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('askLlama')) return;
       provider.reset();

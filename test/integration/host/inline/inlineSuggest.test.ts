@@ -5,10 +5,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { formatSummary } from '../../../../src/common/inlineStats';
 import { sseAnswer } from '../../../support/scriptedServer';
 import { chatRequests, SSE_HEADERS, useScriptedHost } from '../hostTestKit';
 
-const INLINE_SETTINGS = ['inlineSuggest.enable', 'inlineSuggest.model', 'inlineSuggest.exclude'] as const;
+const INLINE_SETTINGS = ['inlineSuggest.enable', 'inlineSuggest.model', 'inlineSuggest.exclude', 'inlineSuggest.inStringsAndComments'] as const;
 const INVOKE: vscode.InlineCompletionContext = { triggerKind: vscode.InlineCompletionTriggerKind.Invoke, selectedCompletionInfo: undefined };
 
 async function openAt(fileName: string, text: string, line: number, character: number): Promise<vscode.TextEditor> {
@@ -66,10 +67,51 @@ describe('host/inline: inline suggestions', () => {
     assert.match(chatRequests(host.server)[0].json.messages[1].content, /return <HOLE>/);
   });
 
-  it('an excluded file (.env*) sends nothing', async () => {
-    const editor = await openAt('.env.local', 'API_TOKEN=', 0, 10);
-    assert.strictEqual(await provide(editor), undefined);
+  it('an excluded file (.env*, *.pem, *.key, **/secrets/**: the defaults) sends nothing', async () => {
+    for (const name of ['.env.local', 'server.pem', 'id.key', 'secrets/prod.ts']) {
+      const editor = await openAt(name, 'API_TOKEN=', 0, 10);
+      assert.strictEqual(await provide(editor), undefined, name);
+    }
     assert.strictEqual(host.server.requests.length, 0);
+  });
+
+  it('inside a string or comment: asked by default, nothing sent once the user turns that off', async () => {
+    host.server.setFallback({ headers: SSE_HEADERS, chunks: sseAnswer(['the two numbers']) });
+    const editor = await openAt('comment.ts', '// Adds \nfunction add() {}\n', 0, 9);
+    assert.strictEqual((await provide(editor))?.[0]?.insertText, 'the two numbers');
+    assert.strictEqual(chatRequests(host.server).length, 1);
+
+    await vscode.workspace.getConfiguration('askLlama').update('inlineSuggest.inStringsAndComments', false, vscode.ConfigurationTarget.Global);
+    const sent = host.api.inline.requestsSent;
+    const inString = await openAt('string.ts', 'const greeting = "Hello, \n', 0, 25);
+    assert.strictEqual(await provide(inString), undefined);
+    const inComment = await openAt('comment2.ts', '// Adds \nfunction add() {}\n', 0, 9);
+    assert.strictEqual(await provide(inComment), undefined);
+    assert.strictEqual(host.api.inline.requestsSent, sent, 'nothing sent from a string or a comment');
+    // Code is still asked for.
+    const code = await openAt('code.ts', 'const total = \n', 0, 14);
+    assert.ok((await provide(code))?.length, 'a suggestion in code');
+    assert.strictEqual(host.api.inline.requestsSent, sent + 1);
+  });
+
+  it('accepting the ghost text (Tab\'s command) is counted against its request; the statistics command prints p50/p95', async () => {
+    host.server.setFallback({ headers: SSE_HEADERS, chunks: sseAnswer(['a + b;']) });
+    const before = host.api.inline.stats.summary();
+    const editor = await openAt('accept.ts', 'function add(a: number, b: number) {\n  return \n}\n', 1, 9);
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+    await eventually(() => host.api.inline.stats.summary().shown > before.shown, 'a suggestion shown');
+    // VS Code shows the ghost text a moment after the provider answers; commit until it is in the file.
+    await eventually(() => {
+      void vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+      return editor.document.lineAt(1).text === '  return a + b;';
+    }, 'the suggestion accepted into the file');
+    await eventually(() => host.api.inline.stats.summary().accepted === before.accepted + 1, 'the acceptance counted');
+    const lines = await vscode.commands.executeCommand<string[]>('askLlama.showInlineSuggestionStats');
+    const summary = host.api.inline.stats.summary();
+    assert.deepStrictEqual(lines, formatSummary(summary), 'the session\'s figures, printed');
+    assert.ok(summary.firstToken && summary.firstToken.count > (before.firstToken?.count ?? 0), 'the request\'s time to first token counted');
+    assert.match(lines.join('\n'), /time to first token: p50 \d+ ms, p95 \d+ ms/);
+    assert.match(lines.join('\n'), new RegExp(`accepted ${summary.accepted} `));
   });
 
   it('a remote server from an untrusted workspace gets nothing, even when turned on', async () => {
