@@ -67,7 +67,9 @@ export const bundleBudgets: SizeBudget[] = [
 // Markdown parser is a third; the host bundle 41 KB), five README screenshots 48 KB, README and CHANGELOG 19.5 KB, the
 // manifest and its strings 6.5 KB. Shipped without source maps (users cannot use them; an error's stack names minified
 // code either way) and without the translators' English template (l10n/bundle.l10n.json, never read by VS Code).
-export const vsixBudget: SizeBudget = { name: '.vsix package', files: ['ask-llama.vsix'], budgetBytes: 150 * KB, ceilingBytes: 200 * KB };
+// Since issue 23 the .vsix also carries the web build (dist/web/extension.js, 55 KB compressed, the host bundle's code
+// built for a browser extension host): measured 253 KB in all, so the ceiling is 280 KB.
+export const vsixBudget: SizeBudget = { name: '.vsix package', files: ['ask-llama.vsix'], budgetBytes: 150 * KB, ceilingBytes: 280 * KB };
 
 export interface MeasuredSize {
   budget: SizeBudget;
