@@ -58,8 +58,9 @@ export const bundleBudgets: SizeBudget[] = [
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
   // 150 KB until the guard against degenerate answers (issue 12: painting in budgeted pieces, the growth rule,
   // plain-text blocks, about 4.4 KB minified, of which #private fields in the files it touched won back 2.4 KB); +1 KB
-  // for the current-file chip (issue 13; measured 152.3 KB).
-  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB, ceilingBytes: 153 * KB },
+  // for the current-file chip (issue 13; measured 152.3 KB); +1 KB for code blocks kept in chunks (codeText.ts: a
+  // 200 KB block laid out whole took 42 ms a frame; measured 153.1 KB).
+  { name: 'webview bundle', files: ['dist/webview.js', 'dist/webview.css'], budgetBytes: 150 * KB, ceilingBytes: 154 * KB },
 ];
 
 // Ceiling: the measured 180.6 KB + about 20 KB for a few more small README screenshots (each ≤ 10 KB). The target is

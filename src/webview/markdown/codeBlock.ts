@@ -3,6 +3,7 @@ import { clearChildren, element } from '../dom';
 import { icon, type IconName } from '../icons';
 import { highlightToNodes } from './highlighter';
 import { l10n } from '../l10n';
+import { CodeText } from './codeText';
 
 /**
  * The toolbar of every code block. The page controller listens for clicks on `button[data-action]`. A function, not
@@ -22,7 +23,7 @@ export interface CodeBlockParts {
   label: HTMLElement;
   code: HTMLElement;
   /** The plain text shown while the fence is open; replaced by highlighted spans once it closes. */
-  text: Text;
+  text: CodeText;
 }
 
 /** Only the first word of the info string, and only characters that are safe in a class name. */
@@ -33,8 +34,8 @@ export function codeLanguage(info: string | undefined): string | undefined {
 }
 
 export function createCodeBlock(doc: Document, language: string | undefined, code: string): CodeBlockParts {
-  const text = doc.createTextNode(code);
-  const codeElement = element(doc, 'code', language ? { class: `language-${language}` } : {}, text);
+  const codeElement = element(doc, 'code', language ? { class: `language-${language}` } : {});
+  const text = new CodeText(doc, codeElement, code);
   const toolbar = element(doc, 'div', { class: 'code-block-toolbar', role: 'toolbar', 'aria-label': l10n.t('Code block actions') });
   for (const { action, label, icon: iconName } of codeActions()) {
     const button = element(doc, 'button', { type: 'button', class: 'icon-button', 'data-action': action, 'aria-label': label, title: label });
@@ -62,12 +63,14 @@ export function setCodeLanguage(parts: CodeBlockParts, language: string | undefi
 /** Replaces the plain text with highlighted spans (or leaves it plain for unknown languages). */
 export function highlightCodeBlock(doc: Document, parts: CodeBlockParts, language: string | undefined, code: string): void {
   const nodes = highlightToNodes(doc, code, language);
+  // Left plain (unknown language, or too big to highlight) and already showing this text: rebuilding the same text
+  // would only make the page lay all of it out again (a 200 KB block: 30 ms).
+  if (!nodes && !parts.code.classList.contains('hljs') && parts.text.text === code) return;
   clearChildren(parts.code);
   if (nodes) {
     parts.code.classList.add('hljs');
     parts.code.append(...nodes);
   } else {
-    parts.text = doc.createTextNode(code);
-    parts.code.append(parts.text);
+    parts.text = new CodeText(doc, parts.code, code);
   }
 }

@@ -3,6 +3,7 @@
 import type { Tokens } from 'marked';
 import { clearChildren } from '../dom';
 import { highlightCodeBlock } from './codeBlock';
+import { CodeText } from './codeText';
 import type { CodeState, RenderContext, Rendered } from './tokenTree';
 
 /** Whether the lexer found the fence's closing line (possibly still being written: "```" may become "````"). */
@@ -33,13 +34,12 @@ export function highlight(ctx: RenderContext, code: CodeState): void {
 export function setPlainCode(ctx: RenderContext, code: CodeState, text: string): void {
   if (!code.highlighted && text.startsWith(code.text)) {
     const added = text.slice(code.text.length);
-    if (added) code.parts.text.appendData(added);
+    code.parts.text.append(added);
     ctx.stats.renderedChars += added.length;
   } else {
     clearChildren(code.parts.code);
     code.parts.code.classList.remove('hljs');
-    code.parts.text = ctx.doc.createTextNode(text);
-    code.parts.code.append(code.parts.text);
+    code.parts.text = new CodeText(ctx.doc, code.parts.code, text);
     code.highlighted = false;
     ctx.stats.renderedChars += text.length;
   }

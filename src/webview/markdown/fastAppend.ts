@@ -62,7 +62,7 @@ function appendToOpenFence(ctx: RenderContext, block: Rendered, tailBefore: stri
   const heldNewline = tailBefore.length > opener[0].length && tailBefore.endsWith('\n');
   let more = (heldNewline ? '\n' : '') + added;
   if (more.endsWith('\n')) more = more.slice(0, -1);
-  if (more) code.parts.text.appendData(more);
+  code.parts.text.append(more);
   code.text += more;
   ctx.stats.renderedChars += more.length;
   return true;

@@ -11,14 +11,14 @@ export const MARKUP_WEIGHT = 8;
  * last render (text that arrives in between is shown plain at its end), so the renders of one block cost a
  * geometric series: linear in its length, however it grows.
  */
-export const DEFER_ABOVE_WORK = 4 * 1024;
+export const DEFER_ABOVE_WORK = 2 * 1024;
 export const GROWTH_FRACTION = 1 / 4;
 /**
- * A block estimated above this (about 12 KB of prose, under 2 KB of pure markup) is not rendered as markdown at all
+ * A block estimated above this (about 6 KB of prose, under 1 KB of pure markup) is not rendered as markdown at all
  * but shown as the plain text it is, up to its next blank line: a single render of it could block the page for
  * longer than a frame budget allows. Fenced code is exempt (it costs no inline parsing).
  */
-export const PLAIN_ABOVE_WORK = 16 * 1024;
+export const PLAIN_ABOVE_WORK = 8 * 1024;
 /** Streamed or saved text is painted this many characters at a time at most, so one step's work stays bounded. */
 export const PAINT_PIECE_CHARS = 2048;
 

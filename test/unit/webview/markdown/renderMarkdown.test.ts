@@ -103,7 +103,7 @@ describe('renderMarkdown: markdown features', () => {
       assert.ok(html.querySelector('code span[class^="hljs-"]'), `${language} is highlighted`);
     }
     const plain = render('```klingon\nqapla\n```\n');
-    assert.strictEqual(plain.querySelector('code span'), null);
+    assert.strictEqual(plain.querySelector('code span[class^="hljs"]'), null);
     assert.strictEqual(plain.querySelector('code')?.textContent, 'qapla');
   });
 

@@ -219,12 +219,12 @@ describe('StreamingMarkdownView: code fences', () => {
     view.append('```ts\nconst a = 1;\nconst b');
     view.flush();
     const code = container.querySelector('pre > code')!;
-    assert.strictEqual(code.querySelector('span'), null, 'plain while open');
+    assert.strictEqual(code.querySelector('span[class^="hljs"]'), null, 'plain while open');
     assert.strictEqual(code.textContent, 'const a = 1;\nconst b');
     const block = container.querySelector('.code-block');
     view.append(' = 2;\n``');
     view.flush();
-    assert.strictEqual(container.querySelector('pre > code span'), null, 'still plain with a half-written fence');
+    assert.strictEqual(container.querySelector('pre > code span[class^="hljs"]'), null, 'still plain with a half-written fence');
     view.append('`\n');
     view.flush();
     assert.strictEqual(container.querySelector('.code-block'), block, 'the block element is kept');
@@ -238,7 +238,7 @@ describe('StreamingMarkdownView: code fences', () => {
     const view = new StreamingMarkdownView(container, doc);
     view.append('```python\nimport os');
     view.flush();
-    assert.strictEqual(container.querySelector('code span'), null);
+    assert.strictEqual(container.querySelector('code span[class^="hljs"]'), null);
     view.finish();
     assert.ok(container.querySelector('code span.hljs-keyword'));
   });
