@@ -22,6 +22,7 @@ describe(`chat page in Chromium: ${cases.length} degenerate answers of ${DEGENER
 
   before(async () => {
     page = await ChatPage.open();
+    await warmUp(page);
   });
 
   after(async () => {
@@ -71,6 +72,28 @@ describe(`chat page in Chromium: ${cases.length} degenerate answers of ${DEGENER
 });
 
 /**
+ * Streams and paints one ordinary answer before anything is watched: the first answer a page ever renders pays V8's
+ * compilation of the renderer (seen as one 50 ms "mojo message" task in whichever case ran first), a cost that has
+ * nothing to do with the shape of the answer and that a user pays once per window, not per answer.
+ */
+async function warmUp(page: ChatPage): Promise<void> {
+  const chatId = 'warm-up';
+  const question: ChatMessage = { id: 'warm-q', role: 'user', text: 'Question', createdAt: 1 };
+  const answer: ChatMessage = { id: 'warm-a', role: 'assistant', text: '', createdAt: 2, status: 'streaming' };
+  const chat: Chat = { id: chatId, title: 'warm-up', createdAt: 1, updatedAt: 2, messages: [] };
+  const text = Array.from({ length: 40 }, (_, i) => `Step ${i}: *call* \`run(${i})\` then **check** [docs](https://example.com/${i}).\n\n`).join('') +
+    '```ts\nconst answer = 42;\n```\n';
+  await page.post([
+    { type: 'state', chat, chats: [], model: 'meta-llama/test', busy: false },
+    { type: 'messageAdded', chatId, message: question },
+    { type: 'messageAdded', chatId, message: answer },
+  ]);
+  const pieces = deltas(text);
+  await page.stream(chatId, answer, pieces, Math.ceil(pieces.length / DELTAS_PER_FRAME));
+  await page.waitUntilPainted(answer.id);
+}
+
+/**
  * The assertion is on the longest task's thread CPU time, from the browser's own trace: that is the work the page
  * does in one task, whatever else the machine runs. The long-task observer's wall-clock figures are recorded next to
  * it; on an idle machine they match the CPU time, but this suite usually shares two cores with several others, where
@@ -81,6 +104,6 @@ function assertWithinBudget(phase: string, figures: TaskFigures): void {
   assert.ok(
     figures.tracedCpuMs <= TASK_BUDGET_MS,
     `${phase}: longest main-thread task used ${figures.tracedCpuMs.toFixed(1)} ms of CPU (wall ${figures.tracedWallMs.toFixed(0)} ms; ` +
-      `long-task observer: ${figures.longTasks} tasks, longest ${figures.longTaskMs.toFixed(0)} ms)`,
+      `long-task observer: ${figures.longTasks} tasks, longest ${figures.longTaskMs.toFixed(0)} ms; inside: ${figures.longestTaskParts})`,
   );
 }

@@ -13,6 +13,8 @@ export interface TaskFigures {
   /** Longest main-thread task in the trace: wall time and the thread CPU time of that same kind of measure, in ms. */
   tracedWallMs: number;
   tracedCpuMs: number;
+  /** What the longest task (by CPU) spent its wall time on: its top-level trace events by name, largest first. */
+  longestTaskParts: string;
 }
 
 /** Installed before any page script: collects long tasks in `window.__askLlamaLongTasks`. */
@@ -29,6 +31,7 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
   args?: { name?: string };
@@ -44,7 +47,7 @@ export class MainThreadTasks {
   static async start(page: Page): Promise<MainThreadTasks> {
     await page.evaluate(() => ((window as any).__askLlamaLongTasks.length = 0));
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel'] }, transferMode: 'ReturnAsStream' });
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReturnAsStream' });
     return new MainThreadTasks(page, cdp);
   }
 
@@ -65,12 +68,33 @@ export class MainThreadTasks {
     const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
     const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
     let tracedWallMs = 0;
-    let tracedCpuMs = 0;
+    let longest: TraceEvent | undefined;
     for (const e of events) {
       if (e.ph !== 'X' || !mainThreads.has(`${e.pid}:${e.tid}`) || !/^(RunTask|ThreadControllerImpl::RunTask)$/.test(e.name)) continue;
       tracedWallMs = Math.max(tracedWallMs, (e.dur ?? 0) / 1000);
-      tracedCpuMs = Math.max(tracedCpuMs, (e.tdur ?? 0) / 1000);
+      if (!longest || (e.tdur ?? 0) > (longest.tdur ?? 0)) longest = e;
     }
-    return { longTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, tracedWallMs, tracedCpuMs };
+    const tracedCpuMs = (longest?.tdur ?? 0) / 1000;
+    const longestTaskParts = longest ? partsOf(longest, events) : '';
+    return { longTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, tracedWallMs, tracedCpuMs, longestTaskParts };
   }
+}
+
+/**
+ * The top-level events inside a task (script, style, layout, paint, GC…), summed by name, largest first: says whether
+ * a long task is the page's own code or the browser's work on what it built.
+ */
+function partsOf(task: TraceEvent, events: TraceEvent[]): string {
+  const end = task.ts + (task.dur ?? 0);
+  const inside = events
+    .filter((e) => e !== task && e.ph === 'X' && e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const byName = new Map<string, number>();
+  let coveredUntil = -Infinity;
+  for (const e of inside) {
+    if (e.ts < coveredUntil) continue;
+    coveredUntil = e.ts + (e.dur ?? 0);
+    byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return [...byName].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join(', ');
 }
