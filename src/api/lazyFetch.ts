@@ -1,5 +1,6 @@
-// node-fetch (and the http, https, zlib and stream modules it pulls in) is loaded on the first request rather than
-// when the extension activates: a user who opens VS Code and never asks anything never pays for it.
+// node-fetch (and the http, https, zlib and stream modules it pulls in) is loaded on the first model-list request
+// (models.ts; chat and completions use Node's own client, httpRequest.ts) rather than when the extension activates:
+// a user who opens VS Code and never asks anything never pays for it.
 // The bundler ships it as its own file next to the extension bundle (see esbuild.js).
 import type * as NodeFetch from 'node-fetch';
 
