@@ -39,13 +39,13 @@ interface BareRead {
   reads: number;
 }
 
-/** A bare fetch of the stream in the page, counting bytes only (the same method and headers as chat() sends). */
+/** A bare fetch of the stream in the page, counting bytes only (the method and headers chat() sends from a page). */
 function readBare(page: FetchPage, url: string): Promise<BareRead> {
   return page.page.evaluate(async (url) => {
     const start = performance.now();
     const response = await fetch(url, {
       method: 'POST', body: '{}', credentials: 'omit', cache: 'no-store',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream, application/json', 'x-client-request-id': 'bare' },
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream, application/json' },
     });
     const reader = response.body!.getReader();
     let bytes = 0;

@@ -1,9 +1,10 @@
 // The web build's transport in real Chromium (issue 23): chat() over fetch from a page on one loopback port to scripted
 // OpenAI-compatible servers on others, i.e. cross-origin, as vscode.dev is to a local model server. A server that
 // answers the CORS preflight streams its answer through (byte by byte, and the text arrives whole and in order, the
-// key only in the Authorization header); one that does not is reported as the `cors` ApiError that says what to set
-// for each local server; Stop cuts the stream and the connection. The Node-side fetch suites (test/unit/api/
-// overFetch.test.ts) cannot show either: Node's fetch has no CORS and its errors carry a cause.
+// key only in the Authorization header), and so does one that allows only Ollama's fixed list of request headers;
+// one that does not answer CORS is reported as the `cors` ApiError that says what to set for each local server; Stop
+// cuts the stream and the connection. The Node-side fetch suites (test/unit/api/overFetch.test.ts) cannot show these:
+// Node's fetch has no CORS and its errors carry a cause.
 import * as assert from 'node:assert';
 import type { ChatRequest } from '../../src/api';
 import { type RecordedRequest, ScriptedServer, type ScriptedResponse, sseAnswer } from '../support/scriptedServer';
@@ -26,6 +27,24 @@ function allowing(origin: string, req: RecordedRequest, response: ScriptedRespon
       'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? ''),
       'access-control-max-age': '600',
     },
+  };
+}
+
+/**
+ * What Ollama answers with OLLAMA_ORIGINS="*" (server/routes.go, gin-contrib/cors): any origin, but a fixed list of
+ * request headers, the OpenAI SDK's and little else. A header not on it fails the browser's preflight.
+ */
+const OLLAMA_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'User-Agent', 'Accept', 'X-Requested-With', 'OpenAI-Beta',
+  'x-stainless-arch', 'x-stainless-async', 'x-stainless-custom-poll-interval', 'x-stainless-helper-method', 'x-stainless-lang',
+  'x-stainless-os', 'x-stainless-package-version', 'x-stainless-poll-helper', 'x-stainless-retry-count', 'x-stainless-runtime',
+  'x-stainless-runtime-version', 'x-stainless-timeout'].join(',');
+
+function likeOllama(req: RecordedRequest, response: ScriptedResponse): ScriptedResponse {
+  const allow = { 'access-control-allow-origin': '*' };
+  if (req.method !== 'OPTIONS') return { ...response, headers: { ...response.headers, ...allow } };
+  return {
+    status: 204,
+    headers: { ...allow, 'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS', 'access-control-allow-headers': OLLAMA_ALLOW_HEADERS, 'access-control-max-age': '43200' },
   };
 }
 
@@ -80,6 +99,19 @@ describe('fetch transport in Chromium: streaming, CORS and Stop (web build)', fu
     const elsewhere = [post.url, post.body, ...Object.entries(post.headers).filter(([name]) => name !== 'authorization').map(([, value]) => String(value))];
     assert.ok(!elsewhere.some((text) => text.includes(KEY)), 'the key is in no other header, nor the URL or body');
     assert.strictEqual(post.json?.stream, true);
+  });
+
+  it('streams from a server that allows only a fixed list of headers, as Ollama does with OLLAMA_ORIGINS set', async () => {
+    server.setFallback((req) => likeOllama(req, { headers: { 'content-type': 'text/event-stream' }, chunks: sseAnswer(PIECES) }));
+    const outcome = await page.chat(request(server, { apiKey: undefined }));
+
+    assert.strictEqual(outcome.error, undefined, outcome.error?.message);
+    assert.strictEqual(outcome.text, PIECES.join(''));
+    const [preflight, post] = server.requests;
+    const allowed = new Set(OLLAMA_ALLOW_HEADERS.toLowerCase().split(','));
+    const asked = String(preflight.headers['access-control-request-headers']).split(',');
+    assert.deepStrictEqual(asked.filter((name) => !allowed.has(name)), [], 'every header the request carries is on the list');
+    assert.strictEqual(post.method, 'POST');
   });
 
   it('reports a server that does not answer CORS as the cors error, with what to set for each local server', async () => {
