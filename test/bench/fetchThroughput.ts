@@ -72,24 +72,29 @@ export async function benchFetchThroughput(): Promise<BenchRow> {
     if (inBrowser.deltaCount !== inNode.deltas || inBrowser.chars !== inNode.chars || inBrowser.text !== inNode.answer || inNode.deltas < stream.eventCount / 2) {
       throw new Error(`transports disagree: fetch in Chromium ${inBrowser.deltaCount} deltas, ${inBrowser.chars} chars; Node ${inNode.deltas} deltas, ${inNode.chars} chars`);
     }
+    // Where the browser's time goes: after each chat() in the page, the same body read by a bare fetch there (no
+    // decoding at all), so each round pairs the two moments apart.
+    const url = `http://127.0.0.1:${server.port}/v1/chat/completions`;
+    const pairs: Array<{ chatMs: number; bare: BareRead }> = [];
     const times = await interleave(
       ROUNDS,
       WARMUP_ROUNDS,
-      async () => (await page.chat(request, false)).ms,
+      async () => {
+        const chatMs = (await page.chat(request, false)).ms;
+        const bare = await readBare(page, url);
+        if (bare.bytes !== stream.totalBytes) throw new Error(`bare fetch read ${bare.bytes} of ${stream.totalBytes} bytes`);
+        pairs.push({ chatMs, bare });
+        return chatMs;
+      },
       async () => {
         const start = process.hrtime.bigint();
         await readWithChat(request);
         return elapsedMs(start);
       },
     );
-    // Where the browser's time goes: the same body read by a bare fetch in the page, no decoding at all.
-    const bareReads: BareRead[] = [];
-    for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
-      const read = await readBare(page, `http://127.0.0.1:${server.port}/v1/chat/completions`);
-      if (read.bytes !== stream.totalBytes) throw new Error(`bare fetch read ${read.bytes} of ${stream.totalBytes} bytes`);
-      if (round >= WARMUP_ROUNDS) bareReads.push(read);
-    }
-    const bareMs = median(bareReads.map((read) => read.ms));
+    const measuredPairs = pairs.slice(WARMUP_ROUNDS);
+    const bareMs = median(measuredPairs.map((pair) => pair.bare.ms));
+    const bareShare = median(measuredPairs.map((pair) => pair.bare.ms / pair.chatMs));
     const mb = stream.totalBytes / 1024 / 1024;
     const browserMs = median(times.subject);
     const nodeMs = median(times.reference);
@@ -108,8 +113,8 @@ export async function benchFetchThroughput(): Promise<BenchRow> {
         'after the warm-up, as with a real server), bundled with the web build\'s platform modules (scripts/webPlatform.js) and timed by the page; ' +
         `chat() in this Node process over src/api/httpRequest.ts; both deliver every delta and return the same answer; median of ${ROUNDS} ` +
         `per-round ratios, alternating (${WARMUP_ROUNDS} warm-up discarded). Most of the browser's time is its own body delivery: a bare fetch ` +
-        `reading the same body in the page, no decoding, takes ${formatMs(bareMs)} (median of ${ROUNDS}; ` +
-        `${median(bareReads.map((read) => read.reads))} reads), so chat()'s own work in the page is about ${formatMs(Math.max(0, browserMs - bareMs))}`,
+        `reading the same body in the page right after each chat(), no decoding, takes ${formatMs(bareMs)} ` +
+        `(${median(measuredPairs.map((pair) => pair.bare.reads))} reads), ${(bareShare * 100).toFixed(0)}% of chat()'s time there (medians of ${ROUNDS})`,
     };
   } finally {
     await server.close();
