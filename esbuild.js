@@ -1,7 +1,6 @@
 // Builds the bundles the extension ships: the extension host (Node, CommonJS) in one file, node-fetch beside it
 // (loaded on the first model-list request), the same host for browser workbenches (dist/web/extension.js, no Node) and
 // the chat page (browser).
-const path = require('path');
 const esbuild = require('esbuild');
 const { exportL10n } = require('./scripts/exportL10n');
 
@@ -26,41 +25,9 @@ const nodeFetchBesideBundle = {
 };
 
 // The web build (dist/web/extension.js, the manifest's `browser` entry) is the same composition root with what needs
-// Node swapped for the modules below: the one place that says what differs on the web (src/web/README.md). Keys are
-// module paths without extension (relative imports resolved) or bare Node module names; a Node module not listed
-// fails the web build, so none slips in.
-const src = path.join(__dirname, 'src');
-const webPlatformModules = {
-  [path.join(src, 'api/platformTransport')]: 'api/platformTransport.web.ts', // fetch instead of Node's http
-  [path.join(src, 'api/lazyFetch')]: 'api/lazyFetch.web.ts', // the model list over the same transport, not node-fetch
-  [path.join(src, 'api/localServers')]: 'web/localServers.ts', // no local port probing from a browser
-  [path.join(src, 'host/chat/folderLock')]: 'web/windowLock.ts', // no processes to own a lock: one writer per window
-  [path.join(src, 'host/chat/processAlive')]: 'web/processAlive.ts',
-  [path.join(src, 'host/chat/pageL10n')]: 'web/pageL10n.ts', // the page in English: no synchronous file read
-  buffer: 'web/buffer.ts',
-  http: 'web/http.ts', // status texts only
-  crypto: 'web/crypto.ts',
-  path: 'web/path.ts',
-  'fs/promises': 'web/fsPromises.ts', // over vscode.workspace.fs
-};
-const nodeBuiltins = new Set(require('module').builtinModules);
-const webPlatform = {
-  name: 'web-platform-modules',
-  setup(build) {
-    build.onResolve({ filter: /.*/ }, (args) => {
-      if (args.kind === 'entry-point' || args.path === 'vscode') return undefined;
-      const bare = args.path.replace(/^node:/, '');
-      const key = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path) : bare;
-      const swap = webPlatformModules[key];
-      // A stand-in may import what it stands in for (web/localServers.ts re-exports the port list).
-      if (swap && path.join(src, swap) !== args.importer) return { path: path.join(src, swap) };
-      if (nodeBuiltins.has(bare) || args.path.startsWith('node:')) {
-        return { errors: [{ text: `${args.path} (imported by ${path.relative(__dirname, args.importer)}) is a Node module: the web build has no stand-in for it (esbuild.js webPlatformModules)` }] };
-      }
-      return undefined;
-    });
-  },
-};
+// Node swapped by the plugin in scripts/webPlatform.js: the one place that says what differs on the web
+// (src/web/README.md).
+const { webPlatform, webGlobals } = require('./scripts/webPlatform');
 
 const problemMatcher = {
   name: 'problem-matcher',
@@ -115,7 +82,7 @@ const targets = [
     target: 'es2022',
     minify: true, // also in watch builds: the size test measures it
     external: ['vscode'],
-    inject: [path.join(src, 'web/globals.ts')],
+    inject: [webGlobals],
     plugins: [webPlatform, problemMatcher],
   },
   {

@@ -29,7 +29,7 @@ export function fetchRequest(url: string, init: HttpRequestInit): Promise<HttpRe
   if (stopped) return Promise.reject(abortError());
   return fetch(url, {
     method: init.method,
-    headers: init.headers,
+    headers: headersFor(parsed, init.headers),
     body: init.body,
     signal: controller.signal,
     redirect: 'manual',
@@ -46,6 +46,22 @@ export function fetchRequest(url: string, init: HttpRequestInit): Promise<HttpRe
       throw stopped ? abortError() : failureOf(error, url);
     },
   );
+}
+
+/**
+ * From a page, a request to another origin carries only headers every CORS-enabled server accepts. The browser first
+ * asks the server about each header beyond the few any page may send (the preflight) and fails the whole request if
+ * one is not on the server's list. Ollama's list is fixed (Authorization, Content-Type, User-Agent, Accept,
+ * X-Requested-With and the OpenAI SDK's), so X-Client-Request-Id (a trace id for the AI/ML API's logs) or the model
+ * list's If-None-Match would fail every request to it even with OLLAMA_ORIGINS set. User-Agent goes too: Chromium
+ * ignores it, and where a browser sends it, it is one more header to be refused. Node (the unit suites) has no origin.
+ */
+const CROSS_ORIGIN_HEADERS: ReadonlySet<string> = new Set(['authorization', 'content-type', 'accept']);
+
+function headersFor(url: URL, headers: Record<string, string>): Record<string, string> {
+  const pageOrigin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  if (typeof pageOrigin !== 'string' || pageOrigin === url.origin) return headers;
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => CROSS_ORIGIN_HEADERS.has(name.toLowerCase())));
 }
 
 /**

@@ -1,7 +1,8 @@
 // The web build's stand-in for lazyFetch.ts (node-fetch does not run without Node): the model list is fetched through
 // the platform's transport, fetch in a browser (fetchRequest.ts), with the same contract models.ts relies on from
 // node-fetch: `redirect: 'manual'` (no redirect is ever followed), the signal stops the request, and the body is read
-// chunk by chunk by bodyReading.ts. Chosen by esbuild.js's web platform modules, like platformTransport.web.ts.
+// chunk by chunk by bodyReading.ts. Chosen by the web platform modules (scripts/webPlatform.js), like
+// platformTransport.web.ts.
 import type { HttpResponse } from './httpTypes';
 import { sendRequest } from './transport';
 

@@ -1,8 +1,8 @@
 // The one seam between the request module and the network. Every chat and completion attempt sends through
 // `sendRequest()`, which is the platform's transport: Node's own client (httpRequest.ts) in the desktop and remote
 // extension hosts, fetch (fetchRequest.ts) in a browser workbench's web worker extension host. The platform picks it
-// at build time: the web bundle resolves './platformTransport' to './platformTransport.web' (esbuild.js, "web
-// platform modules"), so the Node client is not even in that bundle. `useTransport()` is for the unit tests, which run
+// at build time: the web bundle resolves './platformTransport' to './platformTransport.web' (the web platform modules of
+// scripts/webPlatform.js), so the Node client is not even in that bundle. `useTransport()` is for the unit tests, which run
 // the same suites over both transports (test/unit/api/overFetch.test.ts).
 import { platformTransport } from './platformTransport';
 import type { HttpRequestInit, HttpResponse, Transport } from './httpTypes';

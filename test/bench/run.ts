@@ -9,6 +9,7 @@ import { repoRoot } from '../harness/paths';
 import { benchActivation } from './activation';
 import { benchChatThroughput } from './chatThroughput';
 import { type BenchRow, unmeasuredRow } from './benchRow';
+import { benchFetchThroughput } from './fetchThroughput';
 import { benchFirstDelta } from './firstDelta';
 import { markdownTable, resultsDocument } from './resultsTable';
 import { benchSavedChat } from './savedChat';
@@ -30,6 +31,7 @@ const benches: Bench[] = [
   { name: 'sizes', figure: 'Sizes', target: '≤ 80 KB / ≤ 24 KB / ≤ 150 KB / ≤ 150 KB', run: benchSizes },
   { name: 'sse', figure: 'SSE decoding throughput', target: '≥ 1.0×', run: benchSseThroughput },
   { name: 'chatThroughput', figure: '`chat()` end to end on a 10 MB stream', target: '≥ 1.0×', run: benchChatThroughput },
+  { name: 'fetchThroughput', figure: '`chat()` over fetch in Chromium (web build) vs Node\'s http', target: 'reported', run: benchFetchThroughput },
   { name: 'firstDelta', figure: 'Request → first delta through `chat()`', target: '≤ 1.05×', run: benchFirstDelta },
   { name: 'render', figure: 'Streaming render of a 4,000-token answer', target: '≤ 3×', run: benchStreamingRender },
   { name: 'savedChat', figure: 'Show a saved 500-message chat', target: '≤ 150 ms', run: benchSavedChat },

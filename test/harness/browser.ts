@@ -1,6 +1,7 @@
 // Debian's chromium driven by playwright-core (no browser download), with a fresh profile that is deleted at
 // cleanup. Playwright's own signal handlers are off: the harness cleanup closes the browser in order.
 import { BrowserContext, chromium, Page } from 'playwright-core';
+import * as fs from 'fs';
 import * as path from 'path';
 import { onCleanup } from './cleanup';
 import { chromiumPath } from './paths';
@@ -27,7 +28,11 @@ export async function launchBrowser(): Promise<Browser> {
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
-  const close = onCleanup('chromium', () => context.close());
+  // The profile goes with the browser: a caller without the harness's final cleanup (a mocha suite) leaves nothing.
+  const close = onCleanup('chromium', async () => {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page, close };
 }

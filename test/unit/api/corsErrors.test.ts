@@ -37,4 +37,26 @@ describe('api: CORS refusals (fetch transport)', () => {
     const local = corsRefusal('http://localhost:9999/v1/chat/completions').message;
     for (const advice of [/OLLAMA_ORIGINS/, /lms server start --cors/, /--cors-origins/, /--allowed-origins/]) assert.match(local, advice);
   });
+
+  it('from a page, sends another origin only the headers every CORS-enabled server accepts (Ollama lists no others)', async () => {
+    const sent: Record<string, string>[] = [];
+    globalThis.fetch = (_url: unknown, init?: RequestInit) => {
+      sent.push(init?.headers as Record<string, string>);
+      return Promise.reject(new TypeError('Failed to fetch'));
+    };
+    const headers = { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'User-Agent': 'ask-llama', 'X-Client-Request-Id': 'askllama-1', 'If-None-Match': '"v1"', Authorization: 'Bearer k' };
+    const send = (url: string) => fetchRequest(url, { method: 'POST', headers, body: '{}', stopper: { onStop: () => undefined } }).catch(() => undefined);
+    const global = globalThis as { location?: { origin: string } };
+    try {
+      global.location = { origin: 'https://vscode.dev' };
+      await send('http://127.0.0.1:11434/v1/chat/completions');
+      await send('https://vscode.dev/v1/chat/completions');
+    } finally {
+      delete global.location;
+    }
+    await send('http://127.0.0.1:11434/v1/chat/completions'); // Node: no page, no origin
+    assert.deepStrictEqual(sent[0], { 'Content-Type': 'application/json', Accept: 'text/event-stream', Authorization: 'Bearer k' });
+    assert.deepStrictEqual(sent[1], headers, 'same origin: no preflight, every header');
+    assert.deepStrictEqual(sent[2], headers);
+  });
 });
