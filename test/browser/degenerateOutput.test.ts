@@ -101,8 +101,11 @@ async function warmUp(page: ChatPage): Promise<void> {
  */
 function assertWithinBudget(phase: string, figures: TaskFigures): void {
   assert.ok(figures.tracedWallMs > 0, `${phase}: the trace recorded no main-thread task`);
+  // A task's CPU time is never more than its wall time, so a page task over the budget is always one the page's own
+  // long-task observer reports too. The trace also holds the renderer's tasks that are no page's (seen once: 218 ms
+  // of CPU, nothing of the page inside it, no long task observed); with no long task observed, none was the page's.
   assert.ok(
-    figures.tracedCpuMs <= TASK_BUDGET_MS,
+    figures.longTasks === 0 || figures.tracedCpuMs <= TASK_BUDGET_MS,
     `${phase}: longest main-thread task used ${figures.tracedCpuMs.toFixed(1)} ms of CPU (wall ${figures.tracedWallMs.toFixed(0)} ms; ` +
       `long-task observer: ${figures.longTasks} tasks, longest ${figures.longTaskMs.toFixed(0)} ms; inside: ${figures.longestTaskParts})`,
   );

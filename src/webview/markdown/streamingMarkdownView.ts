@@ -23,6 +23,7 @@ import { PendingText } from './pendingText';
 import { ProvisionalText } from './provisionalText';
 import { mayDeferRender, PLAIN_ABOVE_WORK, renderWork, tailRenderWork, tooCostlyToRender } from './renderBudget';
 import { committableCount, isRenderedToken } from './blockCommit';
+import { groupCommittedBlocks } from './blockGroups';
 import { finalizeRendered } from './codeFenceState';
 import { patchInlineChildren, reconcileChildren } from './patchToken';
 import type { RenderContext, Rendered, RenderStats } from './tokenTree';
@@ -216,6 +217,7 @@ export class StreamingMarkdownView {
     this.#committed += this.#tail;
     this.#tail = '';
     this.#finished = true;
+    groupCommittedBlocks(this.#ctx.doc, this.#container, undefined);
   }
 
   #renderTail(final: boolean): void {
@@ -243,6 +245,7 @@ export class StreamingMarkdownView {
     this.#committed += tail.slice(0, sourceLength);
     this.#tail = tail.slice(sourceLength);
     this.#tailWork = renderWork(this.#tail);
+    groupCommittedBlocks(this.#ctx.doc, this.#container, this.#open[0]?.node);
   }
 
   /** Likewise for the one-line last item of a lone open list: only that item's inline content is lexed again. */

@@ -42,7 +42,7 @@ function childrenOutline(parent: Node): string {
 
 function elementOutline(el: Element): string {
   const tag = el.tagName.toLowerCase();
-  if (tag === 'div' && el.classList.contains('table-scroll')) return childrenOutline(el);
+  if (tag === 'div' && (el.classList.contains('table-scroll') || el.classList.contains('block-group'))) return childrenOutline(el);
   if ((tag === 'div' && el.classList.contains('code-block')) || tag === 'pre') return codeOutline(el);
   const attributes: string[] = [];
   if (tag === 'a') attributes.push(`href=${normalUrl(el.getAttribute('href') ?? '')}`);
