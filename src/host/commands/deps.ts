@@ -3,12 +3,8 @@
 import type * as vscode from 'vscode';
 import type { Attachment } from '../../common/chatTypes';
 import type { LocalServerPort } from '../../api';
-import type { BaseUrlApprovals } from '../baseUrlApprovals';
-import type { PlainHttpConsent } from '../plainHttpConsent';
-import type { ModelCatalog } from '../models/modelCatalog';
 import type { RequestContext } from '../requestContext';
-import type { ApiKeyStore } from '../secrets';
-import type { HostUi } from '../ui';
+import type { RequestContextDeps } from '../requestContextImpl';
 import type { WalkthroughStep } from '../walkthroughProgress';
 
 export interface ChatActions {
@@ -22,17 +18,13 @@ export interface ChatActions {
   showChatsFromAllWorkspaces(all: boolean): Promise<void>;
 }
 
-export interface CommandDeps {
+/**
+ * The request context's own dependencies, and more. Of those, Manage API Keys also reviews and revokes `approvals`
+ * (this workspace's answers about its base URL's server) and `plainHttp` (origins a key may go to over plain http).
+ */
+export interface CommandDeps extends RequestContextDeps {
   chat: ChatActions;
   requests: RequestContext;
-  keys: ApiKeyStore;
-  /** This workspace's answers about its base URL's server, reviewed and revoked in Manage API Keys. */
-  approvals: BaseUrlApprovals;
-  /** The origins a key may go to over plain http, reviewed and revoked in Manage API Keys. */
-  plainHttp: PlainHttpConsent;
-  models: ModelCatalog;
-  ui: HostUi;
-  log: vscode.LogOutputChannel;
   /** The loopback ports Select Model probes for local servers, and how long one may take; tests replace them. */
   localServers: { ports: LocalServerPort[]; timeoutMs?: number };
   /** Told when a walkthrough step really happens (Select Model: a model chosen). */
