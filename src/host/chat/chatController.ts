@@ -72,6 +72,7 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     this.openExternal = deps.openExternal ?? ((uri) => vscode.env.openExternal(uri));
     const confirm = deps.confirm ?? askModal;
     this.store = new HistoryStore(deps.historyFolder ?? historyFolderOf(deps.context.globalStorageUri), {
+      earlierTitle: (title) => vscode.l10n.t('{0} (earlier messages)', title),
       onProblem: (message) => {
         this.log.warn(message);
         void vscode.window.showWarningMessage(vscode.l10n.t('Ask Llama chat history: {0}', message));

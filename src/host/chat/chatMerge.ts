@@ -17,9 +17,11 @@ export function baseOf(chat: Chat): ChatBase {
  * The chat to write: ours, plus the other window's work. A message this window left unchanged takes the disk's
  * version (the other window may have finished streaming it) or goes if the other window removed it; a message this
  * window changed or added is ours; a message only on disk is kept, placed after the message it followed there.
+ * `oursBase` is `baseOf(ours)`, when the caller has it already (serialising a long chat twice per save is waste).
  */
-export function mergeChat(known: ChatBase | undefined, ours: Chat, theirs: Chat | undefined): Chat {
+export function mergeChat(known: ChatBase | undefined, ours: Chat, theirs: Chat | undefined, oursBase?: ChatBase): Chat {
   if (!theirs) return ours;
+  const oursNow = oursBase ?? baseOf(ours);
   // Never read here (e.g. two windows starting the same chat): everything on disk is the other window's work.
   const base: ChatBase = known ?? new Map();
   const theirsById = new Map(theirs.messages.map((m) => [m.id, m]));
@@ -27,7 +29,7 @@ export function mergeChat(known: ChatBase | undefined, ours: Chat, theirs: Chat 
   for (const message of ours.messages) {
     const known = base.get(message.id);
     const onDisk = theirsById.get(message.id);
-    const unchangedHere = known !== undefined && known === JSON.stringify(message);
+    const unchangedHere = known !== undefined && known === oursNow.get(message.id);
     if (!unchangedHere) merged.push(message);
     else if (onDisk) merged.push(onDisk);
     // else: unchanged here and removed by the other window.

@@ -1,5 +1,7 @@
 // Reading one JSON file of the chat history: a file that cannot be parsed or fails its check is moved aside (never
 // deleted, never thrown at the caller) and reported; a file written by a newer Ask Llama is left alone and reported.
+// Of the copies moved aside for one file only the newest few are kept: a file that keeps going bad (a disk that
+// fails, another program writing there) must not fill the folder with copies nobody reads (issue 20).
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { isRecord } from '../../api/isRecord';
@@ -37,12 +39,31 @@ export async function readCheckedJson<T extends { schemaVersion: number }>(
   return { ok: true, value: raw };
 }
 
+/** How many copies moved aside are kept per file, the newest. */
+export const KEPT_CORRUPT_COPIES = 3;
+
+/** The last stamp used here: two files moved aside in one millisecond must not take the same name. */
+let lastStamp = 0;
+
 async function moveAside(file: string, onProblem: (message: string) => void): Promise<void> {
-  const aside = `${file}.corrupt-${Date.now()}`;
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  const aside = `${file}.corrupt-${lastStamp}`;
   try {
     await fs.rename(file, aside);
     onProblem(`${path.basename(file)} in the chat history could not be read; it was moved to ${path.basename(aside)}.`);
   } catch (err) {
     onProblem(`${path.basename(file)} in the chat history could not be read or moved aside: ${err instanceof Error ? err.message : String(err)}`);
+    return;
   }
+  await removeOlderCopies(file, path.basename(aside)).catch(() => undefined); // a copy left over is harmless
+}
+
+/** Removes the copies of `file` moved aside before the newest KEPT_CORRUPT_COPIES; never `newest`, just written. */
+async function removeOlderCopies(file: string, newest: string): Promise<void> {
+  const folder = path.dirname(file);
+  const prefix = `${path.basename(file)}.corrupt-`;
+  const copies = (await fs.readdir(folder))
+    .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)) && name !== newest)
+    .sort((a, b) => Number(b.slice(prefix.length)) - Number(a.slice(prefix.length)));
+  for (const name of copies.slice(KEPT_CORRUPT_COPIES - 1)) await fs.rm(path.join(folder, name), { force: true });
 }

@@ -21,6 +21,13 @@ interface IndexFile {
   deleted?: { id: string; at: number }[];
 }
 
+/** Which chats the store lists: those of one workspace (and older chats saved without one), or all. */
+export type ChatScope = { workspace: string } | 'all';
+
+export function inScope(entry: IndexEntry, scope: ChatScope): boolean {
+  return scope === 'all' || entry.workspace === undefined || entry.workspace === scope.workspace;
+}
+
 /** The index as the store works with it. */
 export interface Index {
   chats: Map<string, IndexEntry>;

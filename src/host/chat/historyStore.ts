@@ -10,16 +10,20 @@
 //   one chat, or starting chats at once, never lose a turn or an index entry; the index is never cached;
 // - a deleted chat leaves a tombstone in the index, so a save still queued in this or another window cannot bring
 //   it back;
-// - writes are serialized and a streaming answer is saved at most every `saveDelayMs`, so a reload mid-answer finds
-//   the partial answer without a disk write per token;
+// - writes are serialized and a streaming answer is saved at most every `saveDelayMs` (longer for a large chat, so
+//   that saving costs a bounded share of the time: chatSize.ts), so a reload mid-answer finds the partial answer
+//   without a disk write per token;
 // - a corrupt file is moved aside and reported, never thrown at the caller (checkedJson.ts);
-// - the number and total size of chats are bounded, oldest pruned first.
+// - the number and total size of chats are bounded, oldest pruned first; one chat's size is bounded, its oldest turns
+//   moved to a chat of their own (chatSize.ts).
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Chat, ChatSummary } from '../../common/chatTypes';
 import { isChatId } from '../../common/pageMessageGuard';
 import { removeStaleTempFiles, writeFileAtomic } from './atomicFiles';
 import { baseOf, mergeChat, type ChatBase } from './chatMerge';
+import { MAX_CHAT_BYTES, splitOversized, streamingSaveDelay, type Split } from './chatSize';
 import { readCheckedJson, type ReadOutcome } from './checkedJson';
 import { FolderLock } from './folderLock';
 import {
@@ -28,18 +32,25 @@ import {
   indexEntry,
   indexFileJson,
   indexFromFile,
+  inScope,
   isChatFileOf,
   isIndexFile,
   settleInterruptedAnswers,
+  type ChatScope,
   type Index,
-  type IndexEntry,
 } from './historyFiles';
+
+export type { ChatScope };
 
 const LOCK_FILE = 'index.lock';
 
 export interface HistoryStoreOptions {
   maxChats?: number;
   maxBytes?: number;
+  /** One chat's file is at most this long; past it, its oldest turns move to a chat of their own. */
+  maxChatBytes?: number;
+  /** The title of the chat that holds a chat's oldest turns, from the chat's own title. */
+  earlierTitle?: (title: string) => string;
   /** Longest a scheduled save waits; a streaming answer is written at most this often. */
   saveDelayMs?: number;
   /** Told about files that could not be read (and were moved aside). Never given chat content. */
@@ -48,16 +59,11 @@ export interface HistoryStoreOptions {
   lockStaleMs?: number;
 }
 
-/** Which chats `list()` returns: those of one workspace (and older chats saved without one), or all. */
-export type ChatScope = { workspace: string } | 'all';
-
-function inScope(entry: IndexEntry, scope: ChatScope): boolean {
-  return scope === 'all' || entry.workspace === undefined || entry.workspace === scope.workspace;
-}
-
 export class HistoryStore {
   private readonly maxChats: number;
   private readonly maxBytes: number;
+  private readonly maxChatBytes: number;
+  private readonly earlierTitle: (title: string) => string;
   private readonly saveDelayMs: number;
   private readonly onProblem: (message: string) => void;
   private readonly lock: FolderLock;
@@ -66,6 +72,8 @@ export class HistoryStore {
   private readonly scheduled = new Map<string, { chat: Chat; timer: NodeJS.Timeout }>();
   /** Each chat as this window last read or wrote it: the base of the merge with what other windows wrote since. */
   private readonly bases = new Map<string, ChatBase>();
+  /** Each chat's file size as last read or written here: a scheduled save of a larger chat waits longer. */
+  private readonly fileBytes = new Map<string, number>();
   /** Chats deleted here: never written again, even if the index holding their tombstone cannot be read. */
   private readonly deletedHere = new Set<string>();
   private readonly reported = new Set<string>();
@@ -78,6 +86,8 @@ export class HistoryStore {
   ) {
     this.maxChats = options.maxChats ?? 200;
     this.maxBytes = options.maxBytes ?? 50 * 1024 * 1024;
+    this.maxChatBytes = options.maxChatBytes ?? MAX_CHAT_BYTES;
+    this.earlierTitle = options.earlierTitle ?? ((title) => `${title} (earlier messages)`);
     this.saveDelayMs = options.saveDelayMs ?? 1000;
     const report = options.onProblem ?? (() => undefined);
     // Each problem is told once per store (window), not at every save that meets it again.
@@ -108,6 +118,7 @@ export class HistoryStore {
     const outcome = await this.readChatFile(id);
     if (!outcome.ok) return undefined;
     this.bases.set(id, baseOf(outcome.value));
+    this.fileBytes.set(id, (await fs.stat(this.chatPath(id)).catch(() => undefined))?.size ?? 0);
     return outcome.value;
   }
 
@@ -117,7 +128,8 @@ export class HistoryStore {
     return this.enqueue(() => this.writeChat(chat));
   }
 
-  /** Saves the chat soon; repeated calls within `saveDelayMs` coalesce into one write of the latest content. */
+  /** Saves the chat soon; calls coalesce into one write of the latest content, after `saveDelayMs` or longer for a
+   * large chat, whose every write costs in proportion to its size (streamingSaveDelay). */
   scheduleSave(chat: Chat): void {
     const pending = this.scheduled.get(chat.id);
     if (pending) {
@@ -128,7 +140,7 @@ export class HistoryStore {
       const entry = this.scheduled.get(chat.id);
       this.scheduled.delete(chat.id);
       if (entry) void this.enqueue(() => this.writeChat(entry.chat));
-    }, this.saveDelayMs);
+    }, streamingSaveDelay(this.fileBytes.get(chat.id) ?? 0, this.saveDelayMs));
     this.scheduled.set(chat.id, { chat, timer });
   }
 
@@ -188,7 +200,10 @@ export class HistoryStore {
   private async writeChat(chat: Chat): Promise<void> {
     if (this.deletedHere.has(chat.id)) return;
     await fs.mkdir(this.folder, { recursive: true });
-    const ours = JSON.parse(JSON.stringify(chat)) as Chat; // the content as of now; the caller keeps streaming into `chat`
+    // The content as of now, since the caller keeps streaming into `chat`: each message copied one level deep (the
+    // stream replaces fields, it never changes nested objects), and serialised once, for the merge and the next base.
+    const ours: Chat = { ...chat, messages: chat.messages.map((m) => ({ ...m })) };
+    const oursBase = baseOf(ours);
     await this.lock.run(async () => {
       const index = await this.readIndex();
       if (this.newerIndex) return this.refuseNewer();
@@ -199,22 +214,39 @@ export class HistoryStore {
       }
       const onDisk = await this.readChatFile(chat.id);
       if (!onDisk.ok && onDisk.reason === 'newer') return this.refuseNewer();
-      const merged = mergeChat(this.bases.get(chat.id), ours, onDisk.ok ? onDisk.value : undefined);
-      const body = chatFileJson(merged);
+      const merged = mergeChat(this.bases.get(chat.id), ours, onDisk.ok ? onDisk.value : undefined, oursBase);
+      let body = chatFileJson(merged);
+      let bytes = Buffer.byteLength(body);
+      const split = bytes > this.maxChatBytes ? await this.splitOff(merged, index) : undefined;
+      if (split) bytes = Buffer.byteLength((body = chatFileJson(split.chat)));
       await writeFileAtomic(this.chatPath(chat.id), body);
-      index.chats.set(chat.id, indexEntry(merged, Buffer.byteLength(body)));
-      await this.prune(index, chat.id);
+      index.chats.set(chat.id, indexEntry(split?.chat ?? merged, bytes));
+      await this.prune(index, split ? [chat.id, split.earlier.id] : [chat.id]);
       await this.writeIndex(index);
-      this.bases.set(chat.id, baseOf(ours));
+      this.bases.set(chat.id, oursBase);
+      this.fileBytes.set(chat.id, bytes);
     });
   }
 
-  private async prune(index: Index, keepId: string): Promise<void> {
+  /** A chat past maxChatBytes: its oldest turns are written as a chat of their own, then leave it (chatSize.ts). */
+  private async splitOff(chat: Chat, index: Index): Promise<Split | undefined> {
+    const split = splitOversized(chat, this.maxChatBytes, randomUUID(), this.earlierTitle(chat.title));
+    if (!split) return undefined;
+    // On disk before they leave the chat: a crash in between leaves them twice, never nowhere.
+    const body = chatFileJson(split.earlier);
+    await writeFileAtomic(this.chatPath(split.earlier.id), body);
+    index.chats.set(split.earlier.id, indexEntry(split.earlier, Buffer.byteLength(body)));
+    const limit = `${Math.round(this.maxChatBytes / 1024 / 1024)} MB`;
+    this.onProblem(`A chat grew past ${limit}: its ${split.earlier.messages.length} oldest messages were moved to a new chat, listed as “${this.earlierTitle('…')}”.`);
+    return split;
+  }
+
+  private async prune(index: Index, keep: readonly string[]): Promise<void> {
     const oldestFirst = [...index.chats.values()].sort((a, b) => a.updatedAt - b.updatedAt);
     let total = oldestFirst.reduce((sum, e) => sum + e.bytes, 0);
     for (const entry of oldestFirst) {
       if (index.chats.size <= this.maxChats && total <= this.maxBytes) break;
-      if (entry.id === keepId) continue;
+      if (keep.includes(entry.id)) continue;
       index.chats.delete(entry.id);
       total -= entry.bytes;
       await fs.rm(this.chatPath(entry.id), { force: true });
