@@ -75,6 +75,13 @@ export function whenSettled<T extends vscode.QuickPickItem>(live: LiveRows<T>): 
   });
 }
 
+// ---- approvals ----
+
+/** Revokes this workspace's answers to "Allow for this workspace?", as Manage API Keys does, one origin at a time. */
+export async function forgetApprovals(api: AskLlamaApi): Promise<void> {
+  for (const { origin } of api.approvals.list()) await api.approvals.forget(origin);
+}
+
 // ---- settings ----
 
 const SETTING_NAMES = ['baseUrl', 'model', 'temperature', 'maxTokens', 'systemPrompt', 'requestTimeoutSeconds', 'contextWindow', 'explainInLightbulb', 'includeCurrentFile'] as const;

@@ -186,13 +186,11 @@ describe('host: Select Model', () => {
     const WORKSPACE_MODEL = 'workspace/pinned-model';
     const PICK = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
     const config = () => vscode.workspace.getConfiguration('askLlama');
-    let restoreTrust: () => void = () => undefined;
     beforeEach(async () => {
       await config().update('model', WORKSPACE_MODEL, vscode.ConfigurationTarget.Workspace);
     });
     afterEach(async () => {
-      restoreTrust();
-      restoreTrust = () => undefined;
+      api.restrictedMode.leave();
       await config().update('model', undefined, vscode.ConfigurationTarget.Workspace);
     });
 
@@ -215,10 +213,7 @@ describe('host: Select Model', () => {
     });
 
     it('in Restricted Mode (the workspace value is ignored), writes the user setting', async () => {
-      const trust = api.trust as { isTrusted(): boolean };
-      const original = trust.isTrusted;
-      trust.isTrusted = () => false;
-      restoreTrust = () => (trust.isTrusted = original);
+      api.restrictedMode.enter();
       await pickModel();
       assert.strictEqual(globalModel(), PICK);
       assert.strictEqual(config().inspect('model')?.workspaceValue, WORKSPACE_MODEL, 'the workspace file is not touched');
