@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { RESTRICTED_SETTINGS } from '../../../src/host/workspaceSettings';
 import { sseAnswer } from '../../support/scriptedServer';
-import { chatRequests, EXTENSION_ID, openWithSelection, routeServer, scriptUi, SSE_HEADERS, updateSettings, useScriptedHost } from './hostTestKit';
+import { chatRequests, EXTENSION_ID, openWithSelection, routeServer, SSE_HEADERS, updateSettings, useScriptedHost, withScriptedUi } from './hostTestKit';
 
 const MODEL = 'custom/unlisted-model';
 const COST_SETTINGS = ['temperature', 'maxTokens', 'contextWindow', 'includeCurrentFile'] as const;
@@ -30,12 +30,9 @@ describe('host: Restricted Mode ignores the workspace cost settings', function (
     routeServer(host.server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Constants.']) }]);
     const editor = await openWithSelection(LINES.join('\n'), fileName, 1, 1);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    const ui = scriptUi(host.api, (call) => (call.kind === 'showInputBox' ? 'What is in this file?' : undefined));
-    try {
+    await withScriptedUi(host.api, (call) => (call.kind === 'showInputBox' ? 'What is in this file?' : undefined), async () => {
       await vscode.commands.executeCommand('askLlama.ask');
-    } finally {
-      ui.restore();
-    }
+    });
     const requests = chatRequests(host.server);
     assert.strictEqual(requests.length, 1, 'one question, one request');
     host.server.requests.length = 0;
