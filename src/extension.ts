@@ -22,7 +22,7 @@ import { PlainHttpConsent } from './host/plainHttpConsent';
 import { RequestContextImpl } from './host/requestContextImpl';
 import { ApiKeyStore } from './host/secrets';
 import { ModelStatusBar } from './host/statusBar';
-import type { AskLlamaApi } from './host/testApi';
+import { PlayedRestrictedMode, type AskLlamaApi } from './host/testApi';
 import { createWindowUi } from './host/ui';
 import { WalkthroughProgress } from './host/walkthroughProgress';
 import { useWorkspaceSettingsPolicy } from './host/workspaceSettings';
@@ -40,8 +40,10 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
   const walkthrough = new WalkthroughProgress(context.globalState);
   const environmentKey = keyFromEnvironment(process.env, log);
   const approvals = new BaseUrlApprovals(context.globalState);
-  const trust = { isTrusted: () => vscode.workspace.isTrusted };
-  useWorkspaceSettingsPolicy({ isTrusted: () => trust.isTrusted(), decision: (origin) => approvals.decision(origin) });
+  // Only the integration tests (extension mode Test) can play Restricted Mode; installed, trust is VS Code's alone.
+  const restrictedMode = context.extensionMode === vscode.ExtensionMode.Test ? new PlayedRestrictedMode() : undefined;
+  const isTrusted = restrictedMode ? () => restrictedMode.isTrusted() : () => vscode.workspace.isTrusted;
+  useWorkspaceSettingsPolicy({ isTrusted, decision: (origin) => approvals.decision(origin) });
   // Yes/no questions go through `ui`, so integration tests can answer them like every other dialog.
   const confirm = (question: string, action: string) =>
     Promise.resolve(ui.showWarningMessage(question, { modal: true }, action)).then((choice) => choice === action);
@@ -58,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
   const chat = new ChatController({ context, requests, log, confirm });
   const commandDeps: CommandDeps = { chat, requests, keys, approvals, plainHttp, models, ui, log, localServers, walkthrough };
   const edits = new EditSelectionController({ requests, ui, log });
-  const inline = registerInlineSuggestions({ requests, log, isTrusted: () => trust.isTrusted() });
+  const inline = registerInlineSuggestions({ requests, log, isTrusted });
   walkthrough.restore();
   shutdown = () => {
     keys.dispose();
@@ -80,8 +82,8 @@ export function activate(context: vscode.ExtensionContext): AskLlamaApi | undefi
     walkthrough,
     ...walkthrough.watch({ keyFor: (baseUrl) => keys.keyFor(baseUrl), answers: chat.onDidSettleAnswer }),
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { ui, secrets: context.secrets, approvals, plainHttp, trust, edits, localServers, walkthrough, requests, keys, chat, inline: inline.provider };
+  if (!restrictedMode) return undefined; // not in Test mode
+  return { ui, secrets: context.secrets, approvals, plainHttp, restrictedMode, edits, localServers, walkthrough, requests, keys, chat, inline: inline.provider };
 }
 
 /** VS Code waits for this promise: the answer in flight is stopped and the chat history flushed to disk. */

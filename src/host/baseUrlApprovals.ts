@@ -8,10 +8,11 @@ import { currentWorkspaceKey } from './chat/workspaceKey';
 import type { HostUi } from './ui';
 import type { BaseUrlDecision } from './workspaceSettings';
 
-/** { [workspace key]: { [origin]: 'allow' | 'deny' } } */
+/**
+ * { [workspace key]: { [origin]: 'allow' | 'deny' } }. Earlier versions kept one answer per origin for every
+ * workspace under 'askLlama.baseUrlDecisions'; those answers are not read (each workspace asks again).
+ */
 const STATE_KEY = 'askLlama.baseUrlDecisionsByWorkspace';
-/** Earlier versions kept one answer per origin for every workspace; those answers are not used (asked again). */
-const GLOBAL_STATE_KEY = 'askLlama.baseUrlDecisions';
 
 export interface RememberedDecision {
   origin: string;
@@ -52,12 +53,6 @@ export class BaseUrlApprovals {
   async forget(origin: string): Promise<void> {
     const { [origin]: _forgotten, ...rest } = this.mine();
     await this.updateMine(rest);
-  }
-
-  /** Forget every answer of every workspace (the next workspace base URL on another server asks again). */
-  async forgetAll(): Promise<void> {
-    await this.state.update(STATE_KEY, undefined);
-    await this.state.update(GLOBAL_STATE_KEY, undefined);
   }
 
   /**

@@ -1,7 +1,7 @@
 // What activate() returns when the extension runs in Test mode (the integration tests), and only then: it answers
 // dialogs (`ui`) and reaches the key store, so an installed extension's `exports` must never hold it (any extension
 // can read another's exports).
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Attachment, Chat } from '../common/chatTypes';
 import type { PageMessage } from '../common/protocol';
 import type { ChatActions, CommandDeps } from './commands/deps';
@@ -25,8 +25,8 @@ export interface AskLlamaApi {
   readonly approvals: BaseUrlApprovals;
   /** The origins the user agreed to send a key to over plain http ("Send Anyway"). */
   readonly plainHttp: PlainHttpConsent;
-  /** Mutable: the test harness runs with workspace trust disabled, so Restricted Mode is played by replacing this. */
-  readonly trust: { isTrusted(): boolean };
+  /** Plays Restricted Mode for the settings policy and inline suggestions (see PlayedRestrictedMode). */
+  readonly restrictedMode: PlayedRestrictedMode;
   /** The chat controller; tests read the open chat to see the streamed answer arrive, and click its page's buttons. */
   readonly chat: ChatActions & { readonly currentChat: Chat; readonly busy: boolean; readonly attachedFiles: readonly Attachment[]; handlePageMessage(message: PageMessage): Promise<void> };
   /** Edit Selection; tests read the open proposal's state. */
@@ -37,4 +37,26 @@ export interface AskLlamaApi {
   readonly walkthrough: WalkthroughProgress;
   /** The inline suggestion provider: tests count its requests. */
   readonly inline: InlineSuggestionProvider;
+}
+
+/**
+ * The workspace trust activate() reads in Test mode, and only there (installed, it reads vscode.workspace.isTrusted
+ * and nothing can change that). The harness runs with workspace trust disabled, where VS Code calls every workspace
+ * trusted, and taking trust away from a window reloads its extension host, so the tests play Restricted Mode here.
+ */
+export class PlayedRestrictedMode {
+  private playing = false;
+
+  isTrusted(): boolean {
+    return !this.playing && vscode.workspace.isTrusted;
+  }
+
+  /** The workspace counts as untrusted until leave(). */
+  enter(): void {
+    this.playing = true;
+  }
+
+  leave(): void {
+    this.playing = false;
+  }
 }

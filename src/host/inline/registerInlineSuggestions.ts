@@ -19,7 +19,7 @@ const CONTEXT_LINES = 50;
 export interface InlineSuggestionsDeps {
   requests: Pick<RequestContext, 'current'>;
   log: vscode.LogOutputChannel;
-  /** The workspace trust the settings policy uses (tests stand in for Restricted Mode through it). */
+  /** The workspace trust the settings policy uses (activate() passes the same function to both). */
   isTrusted(): boolean;
 }
 

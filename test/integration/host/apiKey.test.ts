@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
-import { activateExtension, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
+import { activateExtension, snapshotSettings, updateSettings, withScriptedUi } from './hostTestKit';
 
 const KEY = 'test-key-3f9c1a7e';
 const BASE_URL = 'https://api.example.invalid/v1';
@@ -29,16 +29,13 @@ describe('host: API key', () => {
   });
 
   it('Set API Key stores the trimmed key in SecretStorage and not in settings', async () => {
-    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? `  ${KEY}\n` : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? `  ${KEY}\n` : undefined), async (ui) => {
       await vscode.commands.executeCommand('askLlama.setApiKey');
       const input = ui.of('showInputBox')[0];
       assert.strictEqual(input.options.password, true);
       assert.ok(input.options.validateInput('   '), 'an empty key should be refused');
       assert.strictEqual(input.options.validateInput('abc'), undefined);
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(await api.keys.get(ORIGIN), KEY);
     const settingsText = JSON.stringify(vscode.workspace.getConfiguration('askLlama'));
     assert.ok(!settingsText.includes(KEY), 'the key must not be in the settings');
@@ -46,69 +43,54 @@ describe('host: API key', () => {
 
   it('Clear API Key asks first, keeps the key when cancelled and removes it when confirmed', async () => {
     await api.keys.set(ORIGIN, KEY);
-    const cancel = scriptUi(api, () => undefined);
-    try {
+    await withScriptedUi(api, async (cancel) => {
       await vscode.commands.executeCommand('askLlama.clearApiKey');
       assert.strictEqual(cancel.of('showWarningMessage')[0].options.modal, true);
-    } finally {
-      cancel.restore();
-    }
+    });
     assert.strictEqual(await api.keys.get(ORIGIN), KEY);
 
-    const confirm = scriptUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined), async () => {
       await vscode.commands.executeCommand('askLlama.clearApiKey');
-    } finally {
-      confirm.restore();
-    }
+    });
     assert.strictEqual(await api.keys.get(ORIGIN), undefined);
   });
 
   it('a remote base URL without a key asks for one and sends nothing when the user backs out', async () => {
     await api.chat.newChat();
-    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'What is a closure?' : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? 'What is a closure?' : undefined), async (ui) => {
       await vscode.commands.executeCommand('askLlama.ask');
       const warnings = ui.of('showWarningMessage');
       assert.strictEqual(warnings.length, 1);
       assert.match(warnings[0].message ?? '', /needs an API key for api\.example\.invalid/);
       assert.ok(warnings[0].items.some((b: string) => /Set API Key/.test(b)));
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(api.chat.currentChat.messages.length, 0, 'no question should have been sent');
     assert.strictEqual(api.chat.busy, false);
   });
 
   it('once the key is set from that prompt, the waiting request goes on with it', async () => {
-    const ui = scriptUi(api, (call) => {
+    await withScriptedUi(api, (call) => {
       if (call.kind === 'showWarningMessage' && /API key/.test(call.message ?? '')) return call.items.find((b: string) => /Set API Key/.test(b));
       if (call.kind === 'showInputBox') return KEY;
       return undefined;
-    });
-    try {
+    }, async () => {
       const settings = await api.requests.prepare();
       assert.ok(settings, 'prepare() should resolve with settings once the key is set');
       assert.strictEqual(settings.apiKey, KEY);
       assert.strictEqual(settings.baseUrl, 'https://api.example.invalid/v1');
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(await api.keys.get(ORIGIN), KEY);
   });
 
   it('a local base URL needs no key and never receives another server\'s', async () => {
     await api.keys.set(ORIGIN, KEY);
     await updateSettings({ baseUrl: 'http://127.0.0.1:9/v1' });
-    const ui = scriptUi(api);
-    try {
+    await withScriptedUi(api, async (ui) => {
       const settings = await api.requests.prepare();
       assert.ok(settings);
       assert.strictEqual(settings.apiKey, undefined);
       assert.strictEqual(ui.of('showWarningMessage').length, 0);
-    } finally {
-      ui.restore();
-    }
+    });
   });
 
   it('error text never contains the key', async () => {

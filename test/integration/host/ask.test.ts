@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { ScriptedServer, sseAnswer } from '../../support/scriptedServer';
-import { chatRequests, closeAllEditors, openWithSelection, routeServer, scriptUi, SSE_HEADERS, updateSettings, useScriptedHost, type UiScript } from './hostTestKit';
+import { chatRequests, closeAllEditors, openWithSelection, routeServer, SSE_HEADERS, type UiScript, updateSettings, useScriptedHost, withScriptedUi } from './hostTestKit';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const SOURCE = ['function add(a, b) {', '  return a + b;', '}', '', 'const UNSELECTED_MARKER = 42;'].join('\n');
@@ -24,15 +24,12 @@ describe('host: Ask Llama and Explain Selection', () => {
   it('sends the question with the selected code and streams the answer into the chat', async () => {
     routeServer(server, [{ id: MODEL, contextLength: 128000 }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['It adds', ' two numbers.']) }]);
     await openWithSelection(SOURCE, 'math.js', 1, 3);
-    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? '  What does this do?  ' : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? '  What does this do?  ' : undefined), async (ui) => {
       await vscode.commands.executeCommand('askLlama.ask');
       const input = ui.of('showInputBox')[0];
       assert.match(input.options.prompt, /math\.js, lines 1–3/);
       assert.ok(input.options.validateInput('   '), 'a whitespace-only question is refused with a hint');
-    } finally {
-      ui.restore();
-    }
+    });
     const [request] = chatRequests(server);
     assert.ok(request, 'the chat request should reach the server');
     assert.strictEqual(request.json.model, MODEL);
@@ -54,20 +51,14 @@ describe('host: Ask Llama and Explain Selection', () => {
   it('asks without an attachment when nothing is selected, and sends nothing for an empty question', async () => {
     routeServer(server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Fine.']) }]);
     await closeAllEditors();
-    const empty = scriptUi(api, (call) => (call.kind === 'showInputBox' ? '   ' : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? '   ' : undefined), async () => {
       await vscode.commands.executeCommand('askLlama.ask');
-    } finally {
-      empty.restore();
-    }
+    });
     assert.strictEqual(chatRequests(server).length, 0);
 
-    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'What is a monad?' : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? 'What is a monad?' : undefined), async () => {
       await vscode.commands.executeCommand('askLlama.ask');
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(chatRequests(server).length, 1);
     assert.match(userContent(chatRequests(server)[0].json), /What is a monad\?/);
     assert.strictEqual(api.chat.currentChat.messages[0].attachment, undefined);
@@ -77,13 +68,10 @@ describe('host: Ask Llama and Explain Selection', () => {
   it('Explain Selection sends the fixed prompt with the selection', async () => {
     routeServer(server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['An adder.']) }]);
     await openWithSelection(SOURCE, 'math.js', 1, 2);
-    const ui = scriptUi(api);
-    try {
+    await withScriptedUi(api, async (ui) => {
       await vscode.commands.executeCommand('askLlama.explainSelection');
       assert.strictEqual(ui.of('showInputBox').length, 0, 'Explain asks no question');
-    } finally {
-      ui.restore();
-    }
+    });
     const content = userContent(chatRequests(server)[0].json);
     assert.match(content, /Explain this code/);
     assert.match(content, /function add\(a, b\)/);
@@ -97,13 +85,13 @@ describe('host: Ask Llama and Explain Selection', () => {
     const document = await vscode.workspace.openTextDocument({ content: 'PK\u0003\u0004\u0000\u0000binary\u0000data\nmore\n' });
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(0, 0, 1, 4);
-    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'What is this?' : undefined));
     try {
-      await vscode.commands.executeCommand('askLlama.ask');
-      assert.match(ui.of('showWarningMessage')[0]?.message ?? '', /binary or non-text/);
-      assert.strictEqual(ui.of('showInputBox').length, 0);
+      await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? 'What is this?' : undefined), async (ui) => {
+        await vscode.commands.executeCommand('askLlama.ask');
+        assert.match(ui.of('showWarningMessage')[0]?.message ?? '', /binary or non-text/);
+        assert.strictEqual(ui.of('showInputBox').length, 0);
+      });
     } finally {
-      ui.restore();
       // Untitled and dirty: revert so closing never asks to save.
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
@@ -115,21 +103,19 @@ describe('host: Ask Llama and Explain Selection', () => {
     routeServer(server, [{ id: MODEL, contextLength: 2048 }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Partial view.']) }]);
     const lines = Array.from({ length: 400 }, (_, i) => `const value${i} = ${i}; // line ${i + 1}`);
     await openWithSelection(lines.join('\n'), 'big.js', 1, 400);
-    const ui = scriptUi(api, (call) => {
-      if (call.kind === 'showWarningMessage') return call.items.find((b: string) => /^Send lines 1–\d+ only$/.test(b));
-      if (call.kind === 'showInputBox') return 'Summarise';
-      return undefined;
-    });
-    let offered: string;
-    try {
-      await vscode.commands.executeCommand('askLlama.ask');
-      const modal = ui.of('showWarningMessage')[0];
-      assert.ok(modal, 'the too-large selection should be caught before sending');
-      assert.strictEqual(modal.options.modal, true);
-      offered = modal.items[0];
-    } finally {
-      ui.restore();
-    }
+    const ui = await withScriptedUi(
+      api,
+      (call) => {
+        if (call.kind === 'showWarningMessage') return call.items.find((b: string) => /^Send lines 1–\d+ only$/.test(b));
+        if (call.kind === 'showInputBox') return 'Summarise';
+        return undefined;
+      },
+      () => vscode.commands.executeCommand('askLlama.ask'),
+    );
+    const modal = ui.of('showWarningMessage')[0];
+    assert.ok(modal, 'the too-large selection should be caught before sending');
+    assert.strictEqual(modal.options.modal, true);
+    const offered: string = modal.items[0];
     const lastLine = Number(/1–(\d+)/.exec(offered)![1]);
     assert.ok(lastLine > 1 && lastLine < 400, offered);
     const content = userContent(chatRequests(server)[0].json);
@@ -143,13 +129,10 @@ describe('host: Ask Llama and Explain Selection', () => {
     routeServer(server, [{ id: MODEL, contextLength: 2048 }], []);
     const lines = Array.from({ length: 400 }, (_, i) => `const value${i} = ${i};`);
     await openWithSelection(lines.join('\n'), 'big.js', 1, 400);
-    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'Summarise' : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? 'Summarise' : undefined), async (ui) => {
       await vscode.commands.executeCommand('askLlama.ask');
       assert.strictEqual(ui.of('showInputBox').length, 0);
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(chatRequests(server).length, 0);
   });
 
@@ -157,12 +140,9 @@ describe('host: Ask Llama and Explain Selection', () => {
     async function askWithEmptySelection(text: string, fileName: string): Promise<UiScript> {
       const editor = await openWithSelection(text, fileName, 1, 1);
       editor.selection = new vscode.Selection(0, 0, 0, 0);
-      const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'What does this file do?' : undefined));
-      try {
+      const ui = await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? 'What does this file do?' : undefined), async () => {
         await vscode.commands.executeCommand('askLlama.ask');
-      } finally {
-        ui.restore();
-      }
+      });
       return ui;
     }
 

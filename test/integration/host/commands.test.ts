@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
-import { activateExtension, closeAllEditors, EXTENSION_ID, openWithSelection, scriptUi } from './hostTestKit';
+import { activateExtension, closeAllEditors, EXTENSION_ID, openWithSelection, withScriptedUi } from './hostTestKit';
 
 /** Polls `condition` (the workbench updates editors asynchronously); fails naming `what` after 5 s. */
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
@@ -67,15 +67,12 @@ describe('host: activation and commands', () => {
 
   it('Explain Selection without a selection says to select code first and asks nothing', async () => {
     await closeAllEditors();
-    const ui = scriptUi(api);
-    try {
+    await withScriptedUi(api, async (ui) => {
       await vscode.commands.executeCommand('askLlama.explainSelection');
       assert.strictEqual(ui.of('showInformationMessage').length, 1);
       assert.match(ui.of('showInformationMessage')[0].message ?? '', /[Ss]elect/);
       assert.strictEqual(ui.of('showInputBox').length, 0);
-    } finally {
-      ui.restore();
-    }
+    });
   });
 
   it('Show Log shows the "Ask Llama" log in the Output panel, and reports no failure', async () => {
@@ -84,13 +81,13 @@ describe('host: activation and commands', () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await waitFor(() => !logVisible(), 'the Output panel to close');
     // Commands report a failure with an error notification (runLogged) instead of throwing; record those.
-    const ui = scriptUi(api);
     try {
-      await vscode.commands.executeCommand('askLlama.showLog');
-      await waitFor(logVisible, 'the Ask Llama log to be shown');
-      assert.deepStrictEqual(ui.of('showErrorMessage'), [], 'Show Log reported no failure');
+      await withScriptedUi(api, async (ui) => {
+        await vscode.commands.executeCommand('askLlama.showLog');
+        await waitFor(logVisible, 'the Ask Llama log to be shown');
+        assert.deepStrictEqual(ui.of('showErrorMessage'), [], 'Show Log reported no failure');
+      });
     } finally {
-      ui.restore();
       await vscode.commands.executeCommand('workbench.action.closePanel');
     }
   });

@@ -8,7 +8,7 @@ import { legacyKeyOrigin } from '../../../src/host/config';
 import { ApiKeyStore } from '../../../src/host/secrets';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { streamed } from '../reliability/reliabilityKit';
-import { chatRequests, routeServer, scriptUi, useScriptedHost } from './hostTestKit';
+import { chatRequests, routeServer, useScriptedHost, withScriptedUi } from './hostTestKit';
 
 const AIMLAPI = 'https://api.aimlapi.com';
 const ENV_KEY = 'sk-from-environment-7f3a91';
@@ -44,12 +44,9 @@ describe('host: ASK_LLAMA_API_KEY', () => {
     assert.ok(!lines[0].includes(ENV_KEY), 'the log line holds the key');
 
     routeServer(host.server, [{ id: MODEL }], [streamed(['Fine.'])]);
-    const ui = scriptUi(api);
-    try {
+    await withScriptedUi(api, async () => {
       await api.chat.ask('Does the key leak?');
-    } finally {
-      ui.restore();
-    }
+    });
     for (const request of host.server.requests) {
       assert.strictEqual(request.headers.authorization, undefined, `${request.method} ${request.url} carried a key`);
     }

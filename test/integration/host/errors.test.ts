@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { ScriptedServer, type ScriptedResponse } from '../../support/scriptedServer';
-import { chatRequests, routeServer, scriptUi, updateSettings, useScriptedHost } from './hostTestKit';
+import { chatRequests, routeServer, updateSettings, useScriptedHost, withScriptedUi } from './hostTestKit';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 
@@ -20,12 +20,9 @@ describe('host: errors and their actions', () => {
   });
 
   async function askAndGetError(question: string) {
-    const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? question : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? question : undefined), async () => {
       await vscode.commands.executeCommand('askLlama.ask');
-    } finally {
-      ui.restore();
-    }
+    });
     const answer = api.chat.currentChat.messages.at(-1);
     assert.strictEqual(answer?.role, 'assistant');
     assert.strictEqual(answer?.status, 'error');

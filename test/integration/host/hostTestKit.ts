@@ -41,6 +41,10 @@ export interface UiScript {
   restore(): void;
 }
 
+/**
+ * Answers the window's dialogs with `answer` until `restore()`. For a script that spans hooks (set in before, restored
+ * in after); within one test, withScriptedUi restores it however the test ends.
+ */
 export function scriptUi(api: AskLlamaApi, answer: UiAnswer = () => undefined): UiScript {
   const ui = api.ui as unknown as Record<keyof HostUi, (...args: any[]) => unknown>;
   const original = { ...ui };
@@ -63,6 +67,24 @@ export function scriptUi(api: AskLlamaApi, answer: UiAnswer = () => undefined): 
   };
 }
 
+/**
+ * Answers the window's dialogs with `answer` (without one, every dialog is dismissed) while `body` runs, and puts
+ * the real ones back when it settles or throws, so a failing step cannot leave the next test's dialogs scripted.
+ * Resolves to the script, whose record of what was asked stays readable.
+ */
+export async function withScriptedUi(api: AskLlamaApi, answer: UiAnswer, body: (ui: UiScript) => unknown): Promise<UiScript>;
+export async function withScriptedUi(api: AskLlamaApi, body: (ui: UiScript) => unknown): Promise<UiScript>;
+export async function withScriptedUi(api: AskLlamaApi, ...args: [UiAnswer, (ui: UiScript) => unknown] | [(ui: UiScript) => unknown]): Promise<UiScript> {
+  const [answer, body] = args.length === 2 ? args : [undefined, args[0]];
+  const ui = scriptUi(api, answer);
+  try {
+    await body(ui);
+  } finally {
+    ui.restore();
+  }
+  return ui;
+}
+
 /** Resolves once a live quick pick's rows are complete (no longer busy), with those rows. */
 export function whenSettled<T extends vscode.QuickPickItem>(live: LiveRows<T>): Promise<readonly T[]> {
   return new Promise((resolve) => {
@@ -73,6 +95,13 @@ export function whenSettled<T extends vscode.QuickPickItem>(live: LiveRows<T>): 
       resolve(live.items);
     });
   });
+}
+
+// ---- approvals ----
+
+/** Revokes this workspace's answers to "Allow for this workspace?", as Manage API Keys does, one origin at a time. */
+export async function forgetApprovals(api: AskLlamaApi): Promise<void> {
+  for (const { origin } of api.approvals.list()) await api.approvals.forget(origin);
 }
 
 // ---- settings ----

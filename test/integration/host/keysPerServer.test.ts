@@ -10,7 +10,7 @@ import { ApiKeyStore } from '../../../src/host/secrets';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import type { RecordedRequest } from '../../support/scriptedServer';
 import { ScriptedServer } from '../../support/scriptedServer';
-import { activateExtension, chatRequests, routeServer, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
+import { activateExtension, chatRequests, routeServer, snapshotSettings, updateSettings, withScriptedUi } from './hostTestKit';
 import { RemoteServers } from './remoteServers';
 import { streamed } from '../reliability/reliabilityKit';
 
@@ -69,8 +69,7 @@ describe('host: a key per server', function () {
   it('two servers with two keys each receive only their own, and a loopback server none until one is set for it', async () => {
     await api.keys.set(remote.origin('alpha'), KEY_ALPHA);
     await api.keys.set(remote.origin('beta'), KEY_BETA);
-    const ui = scriptUi(api);
-    try {
+    await withScriptedUi(api, async (ui) => {
       await updateSettings({ baseUrl: remote.baseUrl('alpha') });
       await api.chat.ask('To alpha');
       await updateSettings({ baseUrl: remote.baseUrl('beta') });
@@ -80,9 +79,7 @@ describe('host: a key per server', function () {
       await api.keys.set(originOf(local.baseUrl)!, KEY_LOCAL);
       await api.chat.ask('To the local server, with its own key');
       assert.deepStrictEqual(ui.calls, [], 'no dialog: every server that needed a key had one');
-    } finally {
-      ui.restore();
-    }
+    });
     const alpha = remote.server('alpha').requests;
     const beta = remote.server('beta').requests;
     assert.strictEqual(chatRequests(remote.server('alpha')).length, 1);
@@ -103,21 +100,18 @@ describe('host: a key per server', function () {
     await api.keys.set(remote.origin('alpha'), KEY_ALPHA);
     await updateSettings({ baseUrl: remote.baseUrl('gamma') });
     const gammaKey = 'key-gamma-entered';
-    const ui = scriptUi(api, (call) => {
+    await withScriptedUi(api, (call) => {
       if (call.kind === 'showWarningMessage') return call.items.find((b: string) => /Set API Key/.test(b));
       if (call.kind === 'showInputBox') return gammaKey;
       return undefined;
-    });
-    try {
+    }, async (ui) => {
       await api.chat.ask('To gamma');
       const [warning] = ui.of('showWarningMessage');
       assert.match(warning.message ?? '', /needs an API key for gamma\.ask-llama\.test:\d+/);
       const [input] = ui.of('showInputBox');
       assert.match(input.options.title, /gamma\.ask-llama\.test/);
       assert.strictEqual(input.options.password, true);
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(await api.keys.get(remote.origin('gamma')), gammaKey);
     assert.strictEqual(await api.keys.get(remote.origin('alpha')), KEY_ALPHA, 'the other server keeps its key');
     assert.deepStrictEqual(await api.keys.origins(), [remote.origin('alpha'), remote.origin('gamma')].sort());
@@ -130,47 +124,38 @@ describe('host: a key per server', function () {
   it('Set and Clear API Key act on the current server and name it; Manage API Keys lists servers, never keys', async () => {
     await api.keys.set(remote.origin('alpha'), KEY_ALPHA);
     await updateSettings({ baseUrl: remote.baseUrl('beta') });
-    const set = scriptUi(api, (call) => (call.kind === 'showInputBox' ? KEY_BETA : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? KEY_BETA : undefined), async (set) => {
       await vscode.commands.executeCommand('askLlama.setApiKey');
       assert.match(set.of('showInputBox')[0].options.title, /beta\.ask-llama\.test/);
       assert.match(set.of('showInformationMessage')[0].message ?? '', /saved for beta\.ask-llama\.test/);
-    } finally {
-      set.restore();
-    }
+    });
     assert.strictEqual(await api.keys.get(remote.origin('beta')), KEY_BETA);
     assert.strictEqual(await api.keys.get(remote.origin('alpha')), KEY_ALPHA);
 
     // Manage: both servers listed by origin, the current one marked; picking alpha and confirming removes alpha's key.
-    const manage = scriptUi(api, (call) => {
+    await withScriptedUi(api, (call) => {
       if (call.kind === 'showQuickPick') return call.items.find((i: any) => i.origin === remote.origin('alpha'));
       if (call.kind === 'showWarningMessage') return call.items[0];
       return undefined;
-    });
-    try {
+    }, async (manage) => {
       await vscode.commands.executeCommand('askLlama.manageApiKeys');
       const rows = manage.of('showQuickPick')[0].items;
       assert.deepStrictEqual(rows.filter((r: any) => r.origin).map((r: any) => r.origin), [remote.origin('alpha'), remote.origin('beta')].sort());
       assert.match(rows.find((r: any) => r.origin === remote.origin('beta')).description, /current server/);
       assert.ok(!JSON.stringify(manage.calls).includes(KEY_ALPHA) && !JSON.stringify(manage.calls).includes(KEY_BETA), 'no key in the dialogs');
       assert.match(manage.of('showWarningMessage')[0].message ?? '', /alpha\.ask-llama\.test/);
-    } finally {
-      manage.restore();
-    }
+    });
     assert.strictEqual(await api.keys.get(remote.origin('alpha')), undefined);
     assert.strictEqual(await api.keys.get(remote.origin('beta')), KEY_BETA);
 
     // Clear: names the current server (beta), asks first, removes only beta's key.
     await api.keys.set(remote.origin('alpha'), KEY_ALPHA);
-    const clear = scriptUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined), async (clear) => {
       await vscode.commands.executeCommand('askLlama.clearApiKey');
       const [confirm] = clear.of('showWarningMessage');
       assert.match(confirm.message ?? '', /API key for beta\.ask-llama\.test/);
       assert.strictEqual(confirm.options.modal, true);
-    } finally {
-      clear.restore();
-    }
+    });
     assert.strictEqual(await api.keys.get(remote.origin('beta')), undefined);
     assert.strictEqual(await api.keys.get(remote.origin('alpha')), KEY_ALPHA);
     assert.deepStrictEqual(await api.keys.origins(), [remote.origin('alpha')]);

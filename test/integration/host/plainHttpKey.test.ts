@@ -9,7 +9,7 @@ import type { AskLlamaApi } from '../../../src/host/testApi';
 import type { RecordedRequest } from '../../support/scriptedServer';
 import { ScriptedServer } from '../../support/scriptedServer';
 import { streamed } from '../reliability/reliabilityKit';
-import { activateExtension, chatRequests, isModelsRequest, routeServer, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
+import { activateExtension, chatRequests, isModelsRequest, routeServer, snapshotSettings, updateSettings, withScriptedUi } from './hostTestKit';
 import { RemoteServers } from './remoteServers';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
@@ -67,56 +67,41 @@ describe('host: a key over plain http to another machine', function () {
     const far = remote.server('far');
 
     // Select Model (no dialog of its own about the key): the list is asked for without the key.
-    const pick = scriptUi(api);
-    try {
+    await withScriptedUi(api, async () => {
       await vscode.commands.executeCommand('askLlama.selectModel');
-    } finally {
-      pick.restore();
-    }
+    });
     assert.ok(far.requests.some(isModelsRequest), 'Select Model asked for the list');
     assert.deepStrictEqual(withKey(far.requests, FAR_KEY), [], 'the key went over plain http before the user agreed');
 
     // Cancelled: no question and no key reach the server.
-    let ui = scriptUi(api);
-    try {
+    await withScriptedUi(api, async (ui) => {
       await api.chat.ask('Cancelled');
       const [warning] = ui.of('showWarningMessage');
       assert.match(warning?.message ?? '', PLAIN_HTTP_QUESTION);
       assert.strictEqual(warning.options.modal, true);
       assert.deepStrictEqual(warning.items, ['Send Anyway']);
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(chatRequests(far).length, 0);
     assert.deepStrictEqual(withKey(far.requests, FAR_KEY), []);
 
     // Agreed: the question goes with the key, and the next one is not asked about.
-    ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' && PLAIN_HTTP_QUESTION.test(call.message ?? '') ? 'Send Anyway' : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showWarningMessage' && PLAIN_HTTP_QUESTION.test(call.message ?? '') ? 'Send Anyway' : undefined), async (ui) => {
       await api.chat.ask('Agreed');
       await api.chat.ask('Agreed, not asked again');
       assert.strictEqual(ui.of('showWarningMessage').length, 1);
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(chatRequests(far).length, 2);
     for (const sent of chatRequests(far)) assert.strictEqual(sent.headers.authorization, `Bearer ${FAR_KEY}`);
 
     // Revoked in Manage API Keys: asked again.
-    const manage = scriptUi(api, (call) => (call.kind === 'showQuickPick' ? call.items.find((row: any) => row.revoke && /plain HTTP/.test(row.description)) : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showQuickPick' ? call.items.find((row: any) => row.revoke && /plain HTTP/.test(row.description)) : undefined), async () => {
       await vscode.commands.executeCommand('askLlama.manageApiKeys');
-    } finally {
-      manage.restore();
-    }
+    });
     assert.deepStrictEqual(api.plainHttp.origins(), []);
-    const again = scriptUi(api);
-    try {
+    await withScriptedUi(api, async (again) => {
       await api.chat.ask('Revoked');
       assert.match(again.of('showWarningMessage')[0]?.message ?? '', PLAIN_HTTP_QUESTION);
-    } finally {
-      again.restore();
-    }
+    });
     assert.strictEqual(chatRequests(far).length, 2, 'a question went without asking after the revoke');
   });
 
@@ -126,8 +111,7 @@ describe('host: a key over plain http to another machine', function () {
     assert.ok(model, 'no ask-llama model');
 
     // Declined: two requests VS Code starts at once get one modal, and neither reaches the server.
-    let ui = scriptUi(api);
-    try {
+    await withScriptedUi(api, async (ui) => {
       const declined = await Promise.all([lmRequest(model, 'First'), lmRequest(model, 'Second')]);
       for (const outcome of declined) assert.match(String(outcome.error), /Not sent: your API key would go to far\.ask-llama\.test:\d+ over plain HTTP/);
       assert.strictEqual(ui.of('showWarningMessage').length, 1, 'one modal for two requests');
@@ -135,25 +119,17 @@ describe('host: a key over plain http to another machine', function () {
       // The no holds for the session: the next request fails the same way without a modal.
       assert.match(String((await lmRequest(model, 'Third')).error), /Not sent/);
       assert.strictEqual(ui.of('showWarningMessage').length, 1, 'asked again after a no');
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(chatRequests(far).length, 0, 'a declined request reached the server');
 
     // Agreed where the user asks (the sidebar): the provider's requests carry the key, with no modal.
-    ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' && PLAIN_HTTP_QUESTION.test(call.message ?? '') ? 'Send Anyway' : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showWarningMessage' && PLAIN_HTTP_QUESTION.test(call.message ?? '') ? 'Send Anyway' : undefined), async () => {
       await api.chat.ask('Agreed in the sidebar');
-    } finally {
-      ui.restore();
-    }
-    ui = scriptUi(api);
-    try {
+    });
+    await withScriptedUi(api, async (ui) => {
       assert.deepStrictEqual(await lmRequest(model, 'After agreeing'), { text: 'Fine.' });
       assert.deepStrictEqual(ui.calls, []);
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(chatRequests(far).length, 2);
     for (const sent of chatRequests(far)) assert.strictEqual(sent.headers.authorization, `Bearer ${FAR_KEY}`);
   });
@@ -164,13 +140,10 @@ describe('host: a key over plain http to another machine', function () {
       routeServer(local, [{ id: MODEL }], [streamed(['Local.'])]);
       await updateSettings({ baseUrl: local.baseUrl });
       await api.keys.set(originOf(local.baseUrl)!, LOCAL_KEY);
-      const ui = scriptUi(api);
-      try {
+      await withScriptedUi(api, async (ui) => {
         await api.chat.ask('To the loopback server');
         assert.deepStrictEqual(ui.calls, []);
-      } finally {
-        ui.restore();
-      }
+      });
       assert.strictEqual(chatRequests(local)[0]?.headers.authorization, `Bearer ${LOCAL_KEY}`);
     } finally {
       await local.close();

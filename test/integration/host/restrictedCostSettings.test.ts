@@ -2,12 +2,12 @@
 // paid server or how much of the user's code it sends: its temperature, max tokens, context window and current-file
 // choice are ignored and the user's own values reach the server. Trusted again, the same workspace values apply
 // (which proves the workspace values were really there to ignore). The harness runs with workspace trust disabled,
-// so Restricted Mode is played through the test API's `trust` (what activate() installs as the settings policy).
+// so Restricted Mode is played through the test API's `restrictedMode` (the trust activate() gives the settings policy).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { RESTRICTED_SETTINGS } from '../../../src/host/workspaceSettings';
 import { sseAnswer } from '../../support/scriptedServer';
-import { chatRequests, EXTENSION_ID, openWithSelection, routeServer, scriptUi, SSE_HEADERS, updateSettings, useScriptedHost } from './hostTestKit';
+import { chatRequests, EXTENSION_ID, openWithSelection, routeServer, SSE_HEADERS, updateSettings, useScriptedHost, withScriptedUi } from './hostTestKit';
 
 const MODEL = 'custom/unlisted-model';
 const COST_SETTINGS = ['temperature', 'maxTokens', 'contextWindow', 'includeCurrentFile'] as const;
@@ -25,29 +25,14 @@ async function setWorkspace(values: Partial<Record<(typeof COST_SETTINGS)[number
 describe('host: Restricted Mode ignores the workspace cost settings', function () {
   this.timeout(60_000);
   const host = useScriptedHost({ model: MODEL }, { freshChat: true });
-  let restoreTrust: () => void = () => undefined;
-
-  function untrusted(): void {
-    const trust = host.api.trust as { isTrusted(): boolean };
-    const original = trust.isTrusted;
-    trust.isTrusted = () => false;
-    restoreTrust = () => {
-      trust.isTrusted = original;
-      restoreTrust = () => undefined;
-    };
-  }
-
   /** Asks with nothing selected in a 400-line file; returns the chat request the server received. */
   async function askAboutLongFile(fileName: string): Promise<any> {
     routeServer(host.server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer(['Constants.']) }]);
     const editor = await openWithSelection(LINES.join('\n'), fileName, 1, 1);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    const ui = scriptUi(host.api, (call) => (call.kind === 'showInputBox' ? 'What is in this file?' : undefined));
-    try {
+    await withScriptedUi(host.api, (call) => (call.kind === 'showInputBox' ? 'What is in this file?' : undefined), async () => {
       await vscode.commands.executeCommand('askLlama.ask');
-    } finally {
-      ui.restore();
-    }
+    });
     const requests = chatRequests(host.server);
     assert.strictEqual(requests.length, 1, 'one question, one request');
     host.server.requests.length = 0;
@@ -55,7 +40,7 @@ describe('host: Restricted Mode ignores the workspace cost settings', function (
   }
 
   afterEach(async () => {
-    restoreTrust();
+    host.api.restrictedMode.leave();
     await setWorkspace({ temperature: undefined, maxTokens: undefined, contextWindow: undefined, includeCurrentFile: undefined });
   });
 
@@ -70,7 +55,7 @@ describe('host: Restricted Mode ignores the workspace cost settings', function (
     await updateSettings({ temperature: 0.3, maxTokens: 400, contextWindow: 2048, includeCurrentFile: true });
     await setWorkspace({ temperature: 1.9, maxTokens: 100000, contextWindow: 10_000_000 });
 
-    untrusted();
+    host.api.restrictedMode.enter();
     const restricted = await askAboutLongFile('restricted.js');
     assert.strictEqual(restricted.temperature, 0.3);
     assert.strictEqual(restricted.max_tokens, 400);
@@ -78,7 +63,7 @@ describe('host: Restricted Mode ignores the workspace cost settings', function (
     assert.ok(content.includes('const value0 = '), 'the file is sent, cut to the user window');
     assert.ok(!content.includes('const value399 = '), 'the whole file went: the workspace window was used');
 
-    restoreTrust();
+    host.api.restrictedMode.leave();
     const trusted = await askAboutLongFile('trusted.js');
     assert.strictEqual(trusted.temperature, 1.9);
     assert.ok(trusted.max_tokens > 400, `max_tokens ${trusted.max_tokens}`);
@@ -89,10 +74,10 @@ describe('host: Restricted Mode ignores the workspace cost settings', function (
     await updateSettings({ includeCurrentFile: false });
     await setWorkspace({ includeCurrentFile: true });
 
-    untrusted();
+    host.api.restrictedMode.enter();
     assert.ok(!userContent(await askAboutLongFile('off.js')).includes('const value0 = '), 'the file was sent');
 
-    restoreTrust();
+    host.api.restrictedMode.leave();
     assert.ok(userContent(await askAboutLongFile('on.js')).includes('const value0 = '), 'trusted: the workspace value applies');
   });
 });

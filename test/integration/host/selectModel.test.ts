@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { ScriptedServer, type ScriptedResponse } from '../../support/scriptedServer';
 import { until } from '../reliability/reliabilityKit';
-import { routeServer, scriptUi, type UiCall, useScriptedHost, whenSettled } from './hostTestKit';
+import { routeServer, type UiAnswer, type UiCall, type UiScript, useScriptedHost, whenSettled, withScriptedUi } from './hostTestKit';
 
 const SEEDS = ['meta-llama/Meta-Llama-3-8B-Instruct-Lite', 'meta-llama/Llama-3.2-3B-Instruct-Turbo'];
 
@@ -36,16 +36,12 @@ describe('host: Select Model', () => {
       ],
       [],
     );
-    const ui = scriptUi(api, (call) =>
-      call.kind === 'showLiveQuickPick' ? modelRows(call).find((r) => r.modelId === 'meta-llama/Llama-3.3-70B-Instruct-Turbo') : undefined,
+    const ui = await withScriptedUi(
+      api,
+      (call) => (call.kind === 'showLiveQuickPick' ? modelRows(call).find((r) => r.modelId === 'meta-llama/Llama-3.3-70B-Instruct-Turbo') : undefined),
+      () => vscode.commands.executeCommand('askLlama.selectModel'),
     );
-    let pick: UiCall;
-    try {
-      await vscode.commands.executeCommand('askLlama.selectModel');
-      pick = ui.of('showLiveQuickPick')[0];
-    } finally {
-      ui.restore();
-    }
+    const pick = ui.of('showLiveQuickPick')[0];
     const rows = modelRows(pick);
     const ids = rows.map((r) => r.modelId);
     assert.ok(!ids.includes('flux/schnell'), 'image models are not chat models');
@@ -67,20 +63,17 @@ describe('host: Select Model', () => {
 
   it('offline, offers the built-in list and takes any other id typed in', async () => {
     routeServer(server, 'fail', []);
-    const ui = scriptUi(api, (call) => {
-      if (call.kind === 'showLiveQuickPick') return call.items.find((item) => item.other);
-      if (call.kind === 'showInputBox') return '  my-org/my-llama-finetune ';
-      return undefined;
-    });
-    let pick: UiCall;
-    let input: UiCall;
-    try {
-      await vscode.commands.executeCommand('askLlama.selectModel');
-      pick = ui.of('showLiveQuickPick')[0];
-      input = ui.of('showInputBox')[0];
-    } finally {
-      ui.restore();
-    }
+    const ui = await withScriptedUi(
+      api,
+      (call) => {
+        if (call.kind === 'showLiveQuickPick') return call.items.find((item) => item.other);
+        if (call.kind === 'showInputBox') return '  my-org/my-llama-finetune ';
+        return undefined;
+      },
+      () => vscode.commands.executeCommand('askLlama.selectModel'),
+    );
+    const pick = ui.of('showLiveQuickPick')[0];
+    const input = ui.of('showInputBox')[0];
     const ids = modelRows(pick).map((r) => r.modelId).sort();
     assert.deepStrictEqual(ids, [...SEEDS, 'meta-llama/Llama-3.3-70B-Instruct-Turbo', 'meta-llama/llama-3.3-70b-versatile'].sort());
     assert.match(pick.options.title, /built-in/);
@@ -100,18 +93,18 @@ describe('host: Select Model', () => {
       { port: port(ollama), name: 'Ollama' },
       { port: port(withoutModels), name: 'LM Studio' },
     ];
-    const ui = scriptUi(api, async (call) =>
-      call.kind === 'showLiveQuickPick' ? (await whenSettled(call.live!)).find((item) => item.modelId === 'llama3.2:3b') : undefined,
-    );
-    let pick: UiCall;
+    let ui: UiScript;
     try {
-      await vscode.commands.executeCommand('askLlama.selectModel');
-      pick = ui.of('showLiveQuickPick')[0];
+      ui = await withScriptedUi(
+        api,
+        async (call) => (call.kind === 'showLiveQuickPick' ? (await whenSettled(call.live!)).find((item) => item.modelId === 'llama3.2:3b') : undefined),
+        () => vscode.commands.executeCommand('askLlama.selectModel'),
+      );
     } finally {
-      ui.restore();
       api.localServers.ports = savedPorts;
       await Promise.all([ollama.close(), withoutModels.close()]);
     }
+    const pick = ui.of('showLiveQuickPick')[0];
     const labels = pick.live!.items.map((item) => item.label);
     const group = labels.findIndex((label) => /^Ollama on this machine · 127\.0\.0\.1:\d+$/.test(label));
     assert.ok(group >= 0, `an Ollama group: ${labels.join(' | ')}`);
@@ -151,7 +144,7 @@ describe('host: Select Model', () => {
     ];
     api.localServers.timeoutMs = 60_000;
     const seen: { labels: string[]; busy: boolean }[] = [];
-    const ui = scriptUi(api, async (call) => {
+    const answer: UiAnswer = async (call) => {
       if (call.kind !== 'showLiveQuickPick') return undefined;
       const live = call.live!;
       await until(() => live.items.some((item) => item.modelId === 'fast-llama'), 'the fast server in the open picker');
@@ -160,11 +153,10 @@ describe('host: Select Model', () => {
       const rows = await whenSettled(live);
       seen.push({ labels: rows.map((item) => item.label), busy: live.busy });
       return rows.find((item) => item.modelId === 'slow-llama');
-    });
+    };
     try {
-      await vscode.commands.executeCommand('askLlama.selectModel');
+      await withScriptedUi(api, answer, () => vscode.commands.executeCommand('askLlama.selectModel'));
     } finally {
-      ui.restore();
       release();
       clearTimeout(safety);
       Object.assign(api.localServers, saved);
@@ -186,24 +178,19 @@ describe('host: Select Model', () => {
     const WORKSPACE_MODEL = 'workspace/pinned-model';
     const PICK = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
     const config = () => vscode.workspace.getConfiguration('askLlama');
-    let restoreTrust: () => void = () => undefined;
     beforeEach(async () => {
       await config().update('model', WORKSPACE_MODEL, vscode.ConfigurationTarget.Workspace);
     });
     afterEach(async () => {
-      restoreTrust();
-      restoreTrust = () => undefined;
+      api.restrictedMode.leave();
       await config().update('model', undefined, vscode.ConfigurationTarget.Workspace);
     });
 
     async function pickModel(): Promise<void> {
       routeServer(server, [{ id: PICK, contextLength: 128000 }], []);
-      const ui = scriptUi(api, (call) => (call.kind === 'showLiveQuickPick' ? modelRows(call).find((r) => r.modelId === PICK) : undefined));
-      try {
+      await withScriptedUi(api, (call) => (call.kind === 'showLiveQuickPick' ? modelRows(call).find((r) => r.modelId === PICK) : undefined), async () => {
         await vscode.commands.executeCommand('askLlama.selectModel');
-      } finally {
-        ui.restore();
-      }
+      });
     }
 
     it('in a trusted workspace, writes the pick to the workspace\'s settings, where it takes effect', async () => {
@@ -215,10 +202,7 @@ describe('host: Select Model', () => {
     });
 
     it('in Restricted Mode (the workspace value is ignored), writes the user setting', async () => {
-      const trust = api.trust as { isTrusted(): boolean };
-      const original = trust.isTrusted;
-      trust.isTrusted = () => false;
-      restoreTrust = () => (trust.isTrusted = original);
+      api.restrictedMode.enter();
       await pickModel();
       assert.strictEqual(globalModel(), PICK);
       assert.strictEqual(config().inspect('model')?.workspaceValue, WORKSPACE_MODEL, 'the workspace file is not touched');
@@ -228,12 +212,9 @@ describe('host: Select Model', () => {
 
   it('changes nothing when the pick is dismissed', async () => {
     routeServer(server, 'fail', []);
-    const ui = scriptUi(api);
-    try {
+    await withScriptedUi(api, async () => {
       await vscode.commands.executeCommand('askLlama.selectModel');
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(globalModel(), 'meta-llama/Llama-3.2-3B-Instruct-Turbo');
   });
 });

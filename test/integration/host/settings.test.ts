@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { ScriptedServer } from '../../support/scriptedServer';
-import { isModelsRequest, routeServer, scriptUi, updateSettings, useScriptedHost } from './hostTestKit';
+import { isModelsRequest, routeServer, updateSettings, useScriptedHost, withScriptedUi } from './hostTestKit';
 
 const LIVE_LLAMA = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 
@@ -37,8 +37,7 @@ describe('host: settings and the model check', () => {
   it('offers a live Llama model when the server does not list the configured one, and switches globally', async () => {
     routeServer(server, [{ id: 'gpt-4o', contextLength: 128000 }, { id: LIVE_LLAMA, contextLength: 128000 }], []);
     await updateSettings({ model: 'meta-llama/Llama-3.2-3B-Instruct-Turbo' });
-    const ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined), async (ui) => {
       const settings = await api.requests.prepare();
       const warning = ui.of('showWarningMessage')[0];
       assert.ok(warning, 'the missing model should be reported');
@@ -46,9 +45,7 @@ describe('host: settings and the model check', () => {
       assert.match(warning.items[0], /Switch to Llama-3\.3-70B-Instruct-Turbo/);
       assert.strictEqual(settings?.model, LIVE_LLAMA);
       assert.strictEqual(settings?.contextLength, 128000);
-    } finally {
-      ui.restore();
-    }
+    });
     const inspected = vscode.workspace.getConfiguration('askLlama').inspect<string>('model');
     assert.strictEqual(inspected?.globalValue, LIVE_LLAMA);
   });
@@ -56,55 +53,46 @@ describe('host: settings and the model check', () => {
   it('"Use Anyway" keeps the configured model, and the check is not repeated in the session', async () => {
     routeServer(server, [{ id: LIVE_LLAMA }], []);
     await updateSettings({ model: 'meta-llama/Meta-Llama-3-8B-Instruct-Lite' });
-    const ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items.find((b: string) => /Anyway/.test(b)) : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items.find((b: string) => /Anyway/.test(b)) : undefined), async (ui) => {
       const first = await api.requests.prepare();
       assert.strictEqual(first?.model, 'meta-llama/Meta-Llama-3-8B-Instruct-Lite');
       assert.strictEqual(first?.contextLength, 9000, 'context length falls back to the built-in list');
       const second = await api.requests.prepare();
       assert.strictEqual(second?.model, 'meta-llama/Meta-Llama-3-8B-Instruct-Lite');
       assert.strictEqual(ui.of('showWarningMessage').length, 1);
-    } finally {
-      ui.restore();
-    }
+    });
   });
 
   it('matches the configured model against aliases, and dismissing the warning sends nothing', async () => {
     routeServer(server, [{ id: LIVE_LLAMA, aliases: ['llama-3.3-70b'] }], []);
     await updateSettings({ model: 'llama-3.3-70b' });
-    const quiet = scriptUi(api);
-    try {
+    await withScriptedUi(api, async (quiet) => {
       assert.strictEqual((await api.requests.prepare())?.model, 'llama-3.3-70b');
       assert.strictEqual(quiet.of('showWarningMessage').length, 0);
-    } finally {
-      quiet.restore();
-    }
+    });
     await updateSettings({ model: 'gone/model' });
-    const dismiss = scriptUi(api);
-    try {
+    await withScriptedUi(api, async (dismiss) => {
       assert.strictEqual(await api.requests.prepare(), undefined);
       assert.strictEqual(dismiss.of('showWarningMessage').length, 1);
       // Dismissed once for this model and server: the next questions are sent as configured, not warned again.
       assert.strictEqual((await api.requests.prepare())?.model, 'gone/model');
       assert.strictEqual((await api.requests.prepare())?.model, 'gone/model');
       assert.strictEqual(dismiss.of('showWarningMessage').length, 1, 'the warning is not repeated before every question');
-    } finally {
-      dismiss.restore();
-    }
+    });
   });
 
   it('"Switch to …" takes effect when a trusted workspace sets the model: written to the workspace, asked once', async () => {
     routeServer(server, [{ id: LIVE_LLAMA, contextLength: 128000 }], []);
     const config = () => vscode.workspace.getConfiguration('askLlama');
     await config().update('model', 'meta-llama/Llama-3.2-3B-Instruct-Turbo', vscode.ConfigurationTarget.Workspace);
-    const ui = scriptUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined));
     try {
-      assert.strictEqual((await api.requests.prepare())?.model, LIVE_LLAMA);
-      assert.strictEqual(config().inspect('model')?.workspaceValue, LIVE_LLAMA);
-      assert.strictEqual((await api.requests.prepare())?.model, LIVE_LLAMA, 'the next question uses the switched model');
-      assert.strictEqual(ui.of('showWarningMessage').length, 1, 'and is not warned again');
+      await withScriptedUi(api, (call) => (call.kind === 'showWarningMessage' ? call.items[0] : undefined), async (ui) => {
+        assert.strictEqual((await api.requests.prepare())?.model, LIVE_LLAMA);
+        assert.strictEqual(config().inspect('model')?.workspaceValue, LIVE_LLAMA);
+        assert.strictEqual((await api.requests.prepare())?.model, LIVE_LLAMA, 'the next question uses the switched model');
+        assert.strictEqual(ui.of('showWarningMessage').length, 1, 'and is not warned again');
+      });
     } finally {
-      ui.restore();
       await config().update('model', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
@@ -112,15 +100,12 @@ describe('host: settings and the model check', () => {
   it('without a model list (server error) sends as configured, with no warning', async () => {
     routeServer(server, 'fail', []);
     await updateSettings({ model: 'whatever/model' });
-    const ui = scriptUi(api);
-    try {
+    await withScriptedUi(api, async (ui) => {
       const settings = await api.requests.prepare();
       assert.strictEqual(settings?.model, 'whatever/model');
       assert.strictEqual(settings?.contextLength, undefined);
       assert.strictEqual(ui.calls.length, 0);
-    } finally {
-      ui.restore();
-    }
+    });
     assert.ok(server.requests.some(isModelsRequest), 'the list should have been asked for');
   });
 

@@ -8,7 +8,7 @@ import type { AskLlamaApi } from '../../../src/host/testApi';
 import { walkthroughContextKey, WalkthroughProgress, type WalkthroughStep } from '../../../src/host/walkthroughProgress';
 import { ScriptedServer } from '../../support/scriptedServer';
 import { jsonStatus, streamed, until } from '../reliability/reliabilityKit';
-import { activateExtension, routeServer, scriptUi, snapshotSettings, updateSettings } from './hostTestKit';
+import { activateExtension, routeServer, snapshotSettings, updateSettings, withScriptedUi } from './hostTestKit';
 import { RemoteServers } from './remoteServers';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
@@ -59,37 +59,28 @@ describe('host: walkthrough steps complete on the real events', function () {
   it('"model chosen" waits for a pick in Select Model; a dismissed pick does not count', async () => {
     await updateSettings({ baseUrl: local.baseUrl });
     routeServer(local, [{ id: MODEL }], []);
-    const dismiss = scriptUi(api);
-    try {
+    await withScriptedUi(api, async () => {
       await vscode.commands.executeCommand('askLlama.selectModel');
-    } finally {
-      dismiss.restore();
-    }
+    });
     assert.strictEqual(done('modelChosen'), false, 'a dismissed Select Model completed the step');
     // Picking the model already configured is a choice too: no setting changes, the step still completes.
-    const pick = scriptUi(api, (call) => (call.kind === 'showLiveQuickPick' ? call.items.find((item) => item.modelId === MODEL) : undefined));
-    try {
+    await withScriptedUi(api, (call) => (call.kind === 'showLiveQuickPick' ? call.items.find((item) => item.modelId === MODEL) : undefined), async () => {
       await vscode.commands.executeCommand('askLlama.selectModel');
-    } finally {
-      pick.restore();
-    }
+    });
     assert.strictEqual(done('modelChosen'), true);
   });
 
   it('"first answer" waits for an answer that completed; a failed one does not count', async () => {
     await updateSettings({ baseUrl: local.baseUrl });
     routeServer(local, [{ id: MODEL }], [jsonStatus(400, { error: { message: 'bad request' } }), streamed(['Hello', ' there.'])]);
-    const ui = scriptUi(api);
-    try {
+    await withScriptedUi(api, async () => {
       await api.chat.ask('Fails');
       assert.strictEqual(api.chat.currentChat.messages.at(-1)?.status, 'error');
       assert.strictEqual(done('answered'), false, 'a failed answer completed the step');
       await api.chat.ask('Answers');
       assert.strictEqual(api.chat.currentChat.messages.at(-1)?.status, 'done');
       assert.strictEqual(done('answered'), true);
-    } finally {
-      ui.restore();
-    }
+    });
   });
 
   it('a new window sets the context keys of the steps done before, from global state', async () => {

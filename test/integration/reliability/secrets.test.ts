@@ -14,7 +14,7 @@ import { ApiKeyStore } from '../../../src/host/secrets';
 import type { HostMessage } from '../../../src/common/protocol';
 import type { AskLlamaApi } from '../../../src/host/testApi';
 import { chatChunk, ScriptedServer, sseData } from '../../support/scriptedServer';
-import { activateExtension, chatRequests, routeServer, scriptUi, snapshotSettings, SSE_HEADERS, updateSettings, type UiScript } from '../host/hostTestKit';
+import { activateExtension, chatRequests, forgetApprovals, routeServer, scriptUi, snapshotSettings, SSE_HEADERS, updateSettings, type UiScript } from '../host/hostTestKit';
 import { markerForms, searchText, searchTree, type Place } from './markerSearch';
 import { bounded, controllerOf, jsonStatus, lastAnswer, MODEL, RejectionWatch, streamed, until } from './reliabilityKit';
 import { recordCase, recordNote, writeResults } from './results';
@@ -105,7 +105,7 @@ describe('reliability: the API key never leaks', function () {
     for (const used of new Set([origin, migratedTo])) if (used) await api.keys.clear(used);
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
     await restoreSettings();
-    await api.approvals.forgetAll();
+    await forgetApprovals(api);
     for (const agreed of api.plainHttp.origins()) await api.plainHttp.forget(agreed);
     rejections.dispose();
     writeResults();

@@ -2,7 +2,7 @@
 // Explorer's clicked files both end up as chips on the chat's next question.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { scriptUi, useScriptedHost } from '../hostTestKit';
+import { useScriptedHost, withScriptedUi } from '../hostTestKit';
 
 describe('Add File to Chat command (extension host)', () => {
   const host = useScriptedHost({}, { freshChat: true });
@@ -24,14 +24,11 @@ describe('Add File to Chat command (extension host)', () => {
   it('offers workspace files in a multi-select pick and attaches the picked ones', async () => {
     await workspaceFile('attach-one.ts', 'export const one = 1;\n');
     await workspaceFile('attach-two.ts', 'export const two = 2;\n');
-    const ui = scriptUi(host.api, (call) =>
-      call.kind === 'showQuickPickMany' ? call.items.filter((item: { label: string }) => item.label.startsWith('attach-')) : undefined,
+    const ui = await withScriptedUi(
+      host.api,
+      (call) => (call.kind === 'showQuickPickMany' ? call.items.filter((item: { label: string }) => item.label.startsWith('attach-')) : undefined),
+      () => vscode.commands.executeCommand('askLlama.addFileToChat'),
     );
-    try {
-      await vscode.commands.executeCommand('askLlama.addFileToChat');
-    } finally {
-      ui.restore();
-    }
     const labels = ui.of('showQuickPickMany')[0]?.items.map((item: { label: string }) => item.label) ?? [];
     assert.ok(labels.includes('attach-one.ts') && labels.includes('attach-two.ts'), JSON.stringify(labels));
     const files = host.api.chat.attachedFiles.map((f) => f.fileName);
@@ -40,12 +37,9 @@ describe('Add File to Chat command (extension host)', () => {
 
   it('attaches the files the Explorer passes, without a pick', async () => {
     const uri = await workspaceFile('attach-clicked.ts', 'export const clicked = true;\n');
-    const ui = scriptUi(host.api);
-    try {
+    const ui = await withScriptedUi(host.api, async () => {
       await vscode.commands.executeCommand('askLlama.addFileToChat', uri, [uri]);
-    } finally {
-      ui.restore();
-    }
+    });
     assert.equal(ui.of('showQuickPickMany').length, 0);
     assert.ok(host.api.chat.attachedFiles.some((f) => f.fileName === 'attach-clicked.ts'));
   });

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { sseAnswer } from '../../../support/scriptedServer';
-import { chatRequests, openWithSelection, routeServer, scriptUi, SSE_HEADERS, updateSettings, useScriptedHost } from '../hostTestKit';
+import { chatRequests, openWithSelection, routeServer, SSE_HEADERS, updateSettings, useScriptedHost, withScriptedUi } from '../hostTestKit';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const LINES = Array.from({ length: 30 }, (_, i) => `const v${i + 1} = ${i + 1};`);
@@ -54,13 +54,10 @@ describe('host: Fix with Llama', () => {
     const answer = host.api.chat.currentChat.messages.at(-1)!;
     assert.strictEqual(answer.status, 'done');
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    const ui = scriptUi(host.api, (call) => (call.kind === 'showWarningMessage' && call.options?.modal ? call.items[0] : undefined));
-    try {
+    await withScriptedUi(host.api, (call) => (call.kind === 'showWarningMessage' && call.options?.modal ? call.items[0] : undefined), async (ui) => {
       await host.api.chat.handlePageMessage({ type: 'codeBlock', action: 'apply', code: block + '\n', language: 'ts', messageId: answer.id });
       assert.match(ui.of('showWarningMessage')[0]?.message ?? '', /fix\.ts, lines 7–23/);
-    } finally {
-      ui.restore();
-    }
+    });
     assert.strictEqual(editor.document.getText(), SOURCE.replace('const total: number = "15";', 'const total: number = 15;'));
   });
 

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { sseAnswer } from '../../../support/scriptedServer';
-import { chatRequests, openWithSelection, routeServer, scriptUi, SSE_HEADERS, useScriptedHost } from '../hostTestKit';
+import { chatRequests, openWithSelection, routeServer, SSE_HEADERS, useScriptedHost, withScriptedUi } from '../hostTestKit';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const LONG_LINE = `const SELECTED_MARKER = ${JSON.stringify('x'.repeat(200))};`;
@@ -25,16 +25,16 @@ describe('host: one context budget for the chat', () => {
     assert.ok(api.chat.attachedFiles[0]?.truncatedTo, 'the attached file fills the window and is cut');
 
     await openWithSelection([LONG_LINE, LONG_LINE, LONG_LINE].join('\n'), 'selected.ts', 1, 3);
-    const ui = scriptUi(api);
     try {
-      await api.chat.handlePageMessage({ type: 'send', text: 'Why?', includeSelection: true });
-      assert.match(ui.of('showWarningMessage')[0]?.message ?? '', /too large for the context window/);
-      assert.strictEqual(chatRequests(server).length, 0, 'nothing is sent');
+      await withScriptedUi(api, async (ui) => {
+        await api.chat.handlePageMessage({ type: 'send', text: 'Why?', includeSelection: true });
+        assert.match(ui.of('showWarningMessage')[0]?.message ?? '', /too large for the context window/);
+        assert.strictEqual(chatRequests(server).length, 0, 'nothing is sent');
 
-      await api.chat.handlePageMessage({ type: 'removeFile', index: 0 });
-      await api.chat.handlePageMessage({ type: 'send', text: 'Why?', includeSelection: true });
+        await api.chat.handlePageMessage({ type: 'removeFile', index: 0 });
+        await api.chat.handlePageMessage({ type: 'send', text: 'Why?', includeSelection: true });
+      });
     } finally {
-      ui.restore();
       fs.rmSync(folder, { recursive: true, force: true });
     }
     const [request] = chatRequests(server);

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AskLlamaApi } from '../../../../src/host/testApi';
 import { sseAnswer, type ScriptedServer } from '../../../support/scriptedServer';
-import { closeAllEditors, openWithSelection, routeServer, scriptUi, SSE_HEADERS, useScriptedHost, type UiScript } from '../hostTestKit';
+import { closeAllEditors, openWithSelection, routeServer, scriptUi, SSE_HEADERS, type UiScript, useScriptedHost, withScriptedUi } from '../hostTestKit';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const SOURCE = ['// header', 'function add(a, b) {', '  return a - b;', '}', '', 'function keep() {', '  return 1;', '}', ''].join('\n');
@@ -14,12 +14,9 @@ const FIXED = 'function add(a, b) {\n  return a + b;\n}';
 /** Asks about the current selection (or nothing) and returns the answer's id once it has streamed. */
 async function ask(api: AskLlamaApi, server: ScriptedServer, answer: string): Promise<string> {
   routeServer(server, [{ id: MODEL }], [{ headers: SSE_HEADERS, chunks: sseAnswer([answer]) }]);
-  const ui = scriptUi(api, (call) => (call.kind === 'showInputBox' ? 'Fix the bug' : undefined));
-  try {
+  await withScriptedUi(api, (call) => (call.kind === 'showInputBox' ? 'Fix the bug' : undefined), async () => {
     await vscode.commands.executeCommand('askLlama.ask');
-  } finally {
-    ui.restore();
-  }
+  });
   const last = api.chat.currentChat.messages.at(-1)!;
   assert.strictEqual(last.status, 'done');
   return last.id;

@@ -118,16 +118,14 @@ describe('host/inline: inline suggestions', () => {
     const config = vscode.workspace.getConfiguration('askLlama');
     await config.update('inlineSuggest.enable', { '*': true }, vscode.ConfigurationTarget.Global);
     await config.update('baseUrl', 'https://api.example.invalid/v1', vscode.ConfigurationTarget.Global);
-    const { trust } = host.api;
-    const original = trust.isTrusted;
-    trust.isTrusted = () => false;
+    host.api.restrictedMode.enter();
     try {
       const editor = await openAt('remote.ts', 'const x = ', 0, 10);
       const before = host.api.inline.requestsSent;
       assert.strictEqual(await provide(editor), undefined);
       assert.strictEqual(host.api.inline.requestsSent, before);
     } finally {
-      trust.isTrusted = original;
+      host.api.restrictedMode.leave();
     }
   });
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { AskLlamaChatModelProvider } from '../../../../src/host/lm/languageModelProvider';
 import { ModelCatalog } from '../../../../src/host/models/modelCatalog';
 import { sseAnswer, sseData } from '../../../support/scriptedServer';
-import { chatRequests, EXTENSION_ID, routeServer, scriptUi, SSE_HEADERS, useScriptedHost } from '../hostTestKit';
+import { chatRequests, EXTENSION_ID, routeServer, SSE_HEADERS, useScriptedHost, withScriptedUi } from '../hostTestKit';
 
 const LLAMA = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const SCOUT = 'meta-llama/Llama-4-Scout-17B-16E-Instruct';
@@ -159,16 +159,13 @@ const silentLog = () => ({ info() {}, warn() {}, error() {}, debug() {}, trace()
     const providers = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.languageModelChatProviders;
     const command: string = providers.find((p: { vendor: string }) => p.vendor === 'ask-llama').managementCommand;
     assert.ok((await vscode.commands.getCommands(true)).includes(command), `${command} is registered`);
-    const ui = scriptUi(host.api);
-    try {
+    await withScriptedUi(host.api, async (ui) => {
       // VS Code's gear runs executeCommand(managementCommand, vendor).
       await vscode.commands.executeCommand(command, 'ask-llama');
       const pick = ui.of('showQuickPick')[0];
       assert.ok(pick, 'a picker opened');
       assert.strictEqual(pick.options.title, 'Ask Llama: API Keys');
       assert.match(pick.items[0].label, /Set API Key for 127\.0\.0\.1:\d+/);
-    } finally {
-      ui.restore();
-    }
+    });
   });
 });
