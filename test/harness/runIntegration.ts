@@ -18,7 +18,9 @@ import { extensionErrorsInLogs, listFiles, saveServerLogs } from './serverLogs';
 import { workbenchUrl } from './workbenchUrl';
 import { makeWorkspace } from './workspace';
 
-const timeLimitMs = Number(process.env.ASK_LLAMA_TEST_TIME_LIMIT_S ?? 300) * 1000;
+// A guard against a hung suite, not a speed target: the whole suite takes about 4 minutes on a quiet 2-core machine
+// and over 5 under the load of other suites (it was cut off at 300 s in CI, all tests passing so far).
+const timeLimitMs = Number(process.env.ASK_LLAMA_TEST_TIME_LIMIT_S ?? 900) * 1000;
 
 async function main(): Promise<number> {
   if ((process.env.ASK_LLAMA_VSCODE ?? '').toLowerCase() === 'desktop') {
