@@ -11,7 +11,7 @@ import { openFile, runCommand, waitForWorkbench } from '../e2e/workbench';
 import { launchBrowser } from '../harness/browser';
 import { startCodeServer } from '../harness/codeServer';
 import { progress } from '../harness/log';
-import { vsixPath } from '../harness/paths';
+import { resultsDir, vsixPath } from '../harness/paths';
 import { ensureToolchain } from '../harness/toolchain';
 import { workbenchUrl } from '../harness/workbenchUrl';
 import { makeWorkspace } from '../harness/workspace';
@@ -44,7 +44,6 @@ const EDITOR_SETTINGS = {
   'editor.autoClosingBrackets': 'never',
   'editor.autoClosingQuotes': 'never',
   'editor.autoIndent': 'none',
-  'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
   'editor.suggestOnTriggerCharacters': false,
   'editor.wordBasedSuggestions': 'off',
   'editor.acceptSuggestionOnEnter': 'off',
@@ -85,8 +84,21 @@ export async function benchInline(): Promise<BenchRow[]> {
     await page.goto(workbenchUrl(server.origin, workspace));
     await waitForWorkbench(page);
     await openFile(page, FILE);
+    // Opening a file does not activate Ask Llama, and its provider is registered at activation: one of its commands
+    // does (this one shows the log without taking the focus from the editor).
+    await runCommand(page, 'Ask Llama: Show Inline Suggestion Statistics');
+    await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: WAIT_MS });
     await page.keyboard.press('Control+End');
-    await suggestionRound(page, llm, 'warm'); // loads the network code, activates the provider
+    // Keys typed before the provider reached the workbench (the extension host is busy starting TypeScript) are
+    // never asked about again: lines are typed until one gets its suggestion. This also loads the network code.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await suggestionRound(page, llm, `warm${attempt}`, 8000);
+        break;
+      } catch (error) {
+        if (attempt === 5) throw error;
+      }
+    }
 
     const cpuOnStart = extensionHostCpuMs(server.userDataDir);
     const rounds: RoundTiming[] = [];
@@ -105,6 +117,8 @@ export async function benchInline(): Promise<BenchRow[]> {
 
     // The reference: the same rounds typed with suggestions off, each as long as the median round with them on.
     await runCommand(page, 'Ask Llama: Toggle Inline Suggestions');
+    // Off once the extension host has the new setting: its status bar item says so.
+    await page.locator('.part.statusbar .codicon-circle-slash').waitFor({ timeout: WAIT_MS });
     await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: WAIT_MS });
     const requestsBefore = llm.completionRequests;
     const cpuOffStart = extensionHostCpuMs(server.userDataDir);
@@ -114,7 +128,8 @@ export async function benchInline(): Promise<BenchRow[]> {
       await sleep(median(durations) - (Date.now() - started));
     }
     const cpuOff = extensionHostCpuMs(server.userDataDir) - cpuOffStart;
-    if (llm.completionRequests !== requestsBefore) throw new Error('suggestions were still requested after turning them off');
+    const requestsOff = llm.completionRequests - requestsBefore;
+    if (requestsOff !== 0) throw new Error(`${requestsOff} suggestion request(s) after turning them off`);
     await page.close();
     return [latencyRow(rounds), requestsRow(neverRight, rightToLineEnd), cpuRow(cpuOn, cpuOff, rounds.length)];
   } finally {
@@ -150,7 +165,7 @@ async function typeLine(page: Page, text: string): Promise<void> {
  * Types `let <id> = ` on a new line; every request is answered at once with a marker naming it. Timed: the last key
  * → the ghost text of the request for the whole line painted, and the server's own times for that request.
  */
-async function suggestionRound(page: Page, llm: TimedLlm, id: string): Promise<RoundTiming> {
+async function suggestionRound(page: Page, llm: TimedLlm, id: string, timeoutMs = WAIT_MS): Promise<RoundTiming> {
   const line = `let ${id} = `;
   const finals: { marker: string; answer: number }[] = [];
   let count = 0;
@@ -161,7 +176,7 @@ async function suggestionRound(page: Page, llm: TimedLlm, id: string): Promise<R
     return instant(`BENCHMARK${marker};`);
   });
   await typeLine(page, line);
-  const deadline = Date.now() + WAIT_MS;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const probe = await readProbe(page);
     const painted = finals.filter((final) => final.marker in probe.ghost);
@@ -175,7 +190,13 @@ async function suggestionRound(page: Page, llm: TimedLlm, id: string): Promise<R
         debounceMs: debounceAfter(typed.map((key) => key.at)),
       };
     }
-    if (Date.now() > deadline) throw new Error(`no ghost text for "${line}" (${count} requests, ${finals.length} for the whole line)`);
+    if (Date.now() > deadline) {
+      // The log's lines for the requests and their statistics, in the picture.
+      await runCommand(page, 'Ask Llama: Show Inline Suggestion Statistics').catch(() => undefined);
+      await sleep(1000);
+      await page.screenshot({ path: path.join(resultsDir, 'bench-inline-failure.png') }).catch(() => undefined);
+      throw new Error(`no ghost text for "${line}" (${count} requests, ${finals.length} for the whole line)`);
+    }
     await sleep(20);
   }
 }
