@@ -2,7 +2,8 @@
 // TypeScript file through headless Chromium at 8 characters a second, the local timestamping server (timedLlm.ts) as
 // the model (a loopback server on no known port: the chat hole-filler, on by default for a local server). Rows:
 // keystroke → ghost text painted against the server's own time to first byte; requests per 100 characters typed;
-// extension-host CPU per suggestion against the same typing with suggestions off.
+// extension-host CPU per suggestion (in a plain-text file) against the same typing with suggestions off.
+// `node out/test/bench/run.js inline` runs these rows alone.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
@@ -281,7 +282,8 @@ function requestsRow(neverRight: TypingCount, right: TypingCount): BenchRow {
     notes: `the same ${SNIPPET.length} lines of TypeScript typed at a steady 125 ms a key (indentation typed, Enter between lines), ` +
       `twice: a server whose suggestion is never what is typed next (only the debounce and cancellation save requests) ` +
       `and one suggesting the rest of the line being typed (typed-through and the cache too); requests counted at the ` +
-      `server, cancelled ones included, the one for the pause after the last key too`,
+      `server, cancelled ones included, the one for the pause after the last key too; at a steady rhythm the debounce ` +
+      `(1.5× the gap between keys) outlasts every gap, so requests go out only where typing pauses`,
   };
 }
 
