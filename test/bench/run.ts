@@ -11,6 +11,7 @@ import { benchChatThroughput } from './chatThroughput';
 import { type BenchRow, unmeasuredRow } from './benchRow';
 import { benchFetchThroughput } from './fetchThroughput';
 import { benchFirstDelta } from './firstDelta';
+import { benchInline } from './inlineSuggestions';
 import { markdownTable, resultsDocument } from './resultsTable';
 import { benchSavedChat } from './savedChat';
 import { benchSizes } from './sizes';
@@ -36,6 +37,7 @@ const benches: Bench[] = [
   { name: 'render', figure: 'Streaming render of a 4,000-token answer', target: '≤ 3×', run: benchStreamingRender },
   { name: 'savedChat', figure: 'Show a saved 500-message chat', target: '≤ 150 ms', run: benchSavedChat },
   { name: 'workbench', figure: 'In the workbench: Enter → first token painted', target: '≤ +16 ms / ≤ 1 s', run: benchWorkbench },
+  { name: 'inline', figure: 'Keystroke → ghost text painted', target: '≤ +50 ms / ≤ 15 / reported', run: benchInline },
   { name: 'activation', figure: '`activate()` in the extension host', target: '≤ 5 ms', run: benchActivation },
 ];
 

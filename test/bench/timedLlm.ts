@@ -1,7 +1,8 @@
 // The model server of the workbench benches: a local OpenAI-compatible server that timestamps what it does (request
 // fully received, first byte written, last byte written) on the machine's clock, so the bench can set the time a
 // user sees something against the server's own time to first byte. `GET /v1/models` lists the one model; each
-// `POST /v1/chat/completions` takes the next scripted answer.
+// `POST /v1/chat/completions` takes the next scripted answer, or, with none queued, the responder's answer to its body
+// (the inline-suggestion bench answers every keystroke's request from what it was sent).
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 
@@ -39,6 +40,9 @@ const closing = (tokens: number): string => chunk(null, 'stop') +
 
 export class TimedLlm {
   readonly answers: ServedAnswer[] = [];
+  /** `POST …/chat/completions` requests that reached the server, answered or not (a cancelled one counts). */
+  completionRequests = 0;
+  private responder: ((body: string) => AnswerScript) | undefined;
   private readonly scripts: AnswerScript[] = [];
   private readonly waiting: Array<(answer: ServedAnswer) => void> = [];
 
@@ -56,6 +60,11 @@ export class TimedLlm {
     this.scripts.push(script);
   }
 
+  /** Answers every completion request no script was queued for, from its body; undefined: 404 again. */
+  respondWith(responder: ((body: string) => AnswerScript) | undefined): void {
+    this.responder = responder;
+  }
+
   /** Resolves with the next answer the server starts (its first byte already written). */
   nextAnswerStarted(): Promise<ServedAnswer> {
     return new Promise((resolve) => this.waiting.push(resolve));
@@ -67,19 +76,24 @@ export class TimedLlm {
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    for await (const _ of request) {
-      // the body is not needed, only its end
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const isCompletion = request.method === 'POST' && path.endsWith('/chat/completions');
+    if (isCompletion) this.completionRequests++;
+    const parts: Buffer[] = [];
+    try {
+      for await (const part of request) parts.push(part as Buffer);
+    } catch {
+      return; // cancelled while its body was arriving (the inline bench's keystrokes do that)
     }
     const requestAt = epochMs();
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (request.method === 'GET' && path.endsWith('/models')) {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ object: 'list', data: [{ id: benchModelId, type: 'openai/chat-completions',
         info: { name: 'Llama 3.3 70B Instruct Turbo', developer: 'Meta', contextLength: 128000 } }] }));
       return;
     }
-    const script = this.scripts.shift();
-    if (request.method !== 'POST' || !path.endsWith('/chat/completions') || !script) {
+    const script = this.scripts.shift() ?? (isCompletion ? this.responder?.(Buffer.concat(parts).toString('utf8')) : undefined);
+    if (!isCompletion || !script) {
       response.writeHead(404, { 'content-type': 'application/json' });
       response.end('{"error":{"message":"no scripted answer"}}');
       return;

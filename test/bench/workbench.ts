@@ -216,7 +216,7 @@ function warmRow(figure: string, where: string, timings: Timing[]): BenchRow {
 }
 
 /** CPU seconds used so far by the extension hosts of this code-server (found by their user-data folder). */
-function extensionHostCpuMs(userDataDir: string): number {
+export function extensionHostCpuMs(userDataDir: string): number {
   const ticksPerSecond = 100;
   let total = 0;
   for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {

@@ -3,6 +3,7 @@
 // request, on a paid server a cost, and the exclusions keep secrets from being sent.
 import * as vscode from 'vscode';
 import { isLocalBaseUrl } from '../../api/baseUrl';
+import { toggledEnableMap } from '../../common/inlineToggle';
 import { CONFIG_SECTION } from '../config';
 import { restrictedValue } from '../workspaceSettings';
 
@@ -51,9 +52,6 @@ export async function toggleInlineSuggestions(baseUrl: string, languageId: strin
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
   const on = !isEnabledFor(restrictedValue(config, 'inlineSuggest.enable'), languageId, baseUrl);
   const user = config.inspect<Record<string, boolean>>('inlineSuggest.enable')?.globalValue ?? {};
-  // Per-language values the user set stay, except the active language's, which would keep overriding "*".
-  const next: Record<string, boolean> = { ...user, '*': on };
-  delete next[languageId];
-  await config.update('inlineSuggest.enable', next, vscode.ConfigurationTarget.Global);
+  await config.update('inlineSuggest.enable', toggledEnableMap(user, on, languageId), vscode.ConfigurationTarget.Global);
   return on;
 }
