@@ -104,6 +104,8 @@ describe('HistoryStore growth bounds (disk)', () => {
       await sleep(20);
     }
     assert.ok(Date.now() - started >= expectedDelay - 20, `saved after ${Date.now() - started} ms, expected ${expectedDelay}`);
+    // The chat file is written before the index and the lock's release: let the save end before the folder goes.
+    await store.dispose();
   });
 
   it('saves a small chat after the base delay', async () => {
@@ -116,5 +118,6 @@ describe('HistoryStore growth bounds (disk)', () => {
     store.scheduleSave(chat);
     while (!(await fs.readFile(path.join(folder, 'long.json'), 'utf8')).includes('changed')) await sleep(10);
     assert.ok(Date.now() - started < 1000);
+    await store.dispose();
   });
 });
