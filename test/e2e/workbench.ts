@@ -59,15 +59,28 @@ export async function answerInputBox(page: Page, text: string, options: { passwo
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/** Opens a workspace file through Quick Open and waits until its editor has focus. */
-export async function openFile(page: Page, fileName: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = quickInput(page);
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(fileName);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first();
-  await row.waitFor({ timeout: 15_000 });
-  await input.press('Enter');
+/**
+ * Opens a workspace file through Quick Open and waits until its editor has focus. Quick Open answers from a file
+ * search that may not yet know a file a test has just written (the file watcher reports it later under load: "No
+ * matching results" was seen in CI), so it is closed and asked again until the file is listed.
+ */
+export async function openFile(page: Page, fileName: string, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('Control+P');
+    const input = quickInput(page);
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(fileName);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first();
+    try {
+      await row.waitFor({ timeout: 5000 });
+      await input.press('Enter');
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw new Error(`Quick Open never listed "${fileName}": ${String(error)}`);
+    }
+  }
   await page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`).waitFor({ timeout: 15_000 });
   await page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 15_000 });
 }
