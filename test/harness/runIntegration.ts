@@ -18,9 +18,9 @@ import { extensionErrorsInLogs, listFiles, saveServerLogs } from './serverLogs';
 import { workbenchUrl } from './workbenchUrl';
 import { makeWorkspace } from './workspace';
 
-// A guard against a hung suite, not a speed target: the whole suite takes about 4 minutes on a quiet 2-core machine
-// and over 5 under the load of other suites (it was cut off at 300 s in CI, all tests passing so far).
-const timeLimitMs = Number(process.env.ASK_LLAMA_TEST_TIME_LIMIT_S ?? 900) * 1000;
+// A guard against a hung suite, not a speed target: the whole suite takes about 4 minutes on a quiet 2-core machine,
+// but 891 s at load 9-12 (2026-12-06, all 213 passing) - so the guard is twice that, well inside CI's 90 minutes.
+const timeLimitMs = Number(process.env.ASK_LLAMA_TEST_TIME_LIMIT_S ?? 1800) * 1000;
 
 async function main(): Promise<number> {
   if ((process.env.ASK_LLAMA_VSCODE ?? '').toLowerCase() === 'desktop') {
