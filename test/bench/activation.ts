@@ -1,7 +1,9 @@
-// activate() in the real extension host: code-server (VS Code 1.139's server + web workbench) driven by headless
-// chromium, through the project's harness (test/harness). Each run opens a fresh window, so a fresh extension host
-// loads the extension under development (dist/extension.js) and runs ./host/index.js, which checks that the
-// extension is still dormant after start-up, then times `await extension.activate()`.
+// Start-up activation and activate() in the real extension host: code-server (VS Code 1.139's server + web workbench)
+// driven by headless chromium, through the project's harness (test/harness). Each run opens fresh windows, so a fresh
+// extension host loads the extension and runs ./host/index.js: in one window the extension under development
+// (dist/extension.js), which VS Code should start by itself after start-up (onStartupFinished); in the other a copy
+// whose manifest lacks onStartupFinished (./dormantCopy.ts), still inactive after start-up, where
+// `await extension.activate()` is timed.
 import * as fs from 'fs';
 import * as path from 'path';
 import { launchBrowser } from '../harness/browser';
@@ -15,6 +17,7 @@ import { workbenchUrl } from '../harness/workbenchUrl';
 import { makeWorkspace } from '../harness/workspace';
 import { type ActivationReport, BENCH_OUT_ENV } from './activationReport';
 import { type BenchRow, formatMs } from './benchRow';
+import { dormantCopy } from './dormantCopy';
 import { median } from './stats';
 
 const RUNS = 5;
@@ -24,20 +27,26 @@ export const hostEntry = path.join(repoRoot, 'out', 'test', 'bench', 'host', 'in
 export async function benchActivation(): Promise<BenchRow[]> {
   if (!fs.existsSync(`${hostEntry}.js`)) throw new Error(`${hostEntry}.js is missing: run npm run compile-tests`);
   const toolchain = await ensureToolchain();
+  const dormant = dormantCopy(repoRoot);
   const server = await startCodeServer(toolchain, { smokeTestDriver: true });
   const browser = await launchBrowser();
-  const reports: ActivationReport[] = [];
+  const shipped: ActivationReport[] = [];
+  const timed: ActivationReport[] = [];
   try {
+    // Alternating, so load on the shared cores falls on both kinds of window alike.
     for (let run = 0; run < RUNS; run++) {
       const report = await activationInFreshWindow(server.origin, browser.context);
-      progress(`activation run ${run + 1}/${RUNS}: ${JSON.stringify(report)}`);
-      reports.push(report);
+      progress(`start-up activation run ${run + 1}/${RUNS}: ${JSON.stringify(report)}`);
+      shipped.push(report);
+      const copyReport = await activationInFreshWindow(server.origin, browser.context, dormant);
+      progress(`activate() run ${run + 1}/${RUNS} (copy without onStartupFinished): ${JSON.stringify(copyReport)}`);
+      timed.push(copyReport);
     }
   } finally {
     await browser.close();
     await server.stop();
   }
-  return activationRows(reports);
+  return [startupRow(shipped), activateRow(timed)];
 }
 
 /** One fresh window whose extension host loads the extension in `extensionPath` (an unpacked .vsix, or the repo). */
@@ -72,34 +81,53 @@ export async function activationInFreshWindow(
   }
 }
 
-function activationRows(reports: ActivationReport[]): BenchRow[] {
-  const failed = reports.find((report) => report.error !== undefined);
-  const dormant = reports.every((report) => report.extensionFound && !report.activeAtStart && !report.activeAfterStartupSettled);
-  const dormantRow: BenchRow = {
-    figure: 'Not activated at start-up',
+const HOST = 'code-server 4.139.1 (VS Code 1.139.1) extension host, fresh window per run';
+
+/** VS Code starts the extension as shipped by itself, after start-up: inactive at the host's test entry, active later. */
+export function startupRow(reports: ActivationReport[]): BenchRow {
+  const afterStartUp = (r: ActivationReport) => r.extensionFound && !r.error && !r.activeAtStart && r.activeAfterStartupSettled;
+  const met = reports.length > 0 && reports.every(afterStartUp);
+  const startedAfter = reports.flatMap((r) => (r.activeAfterMs === undefined || r.activeAtStart ? [] : [r.activeAfterMs]));
+  const settleMs = reports[0]?.settleMs ?? 0;
+  return {
+    figure: 'Activates after start-up, not during it',
     reference: '—',
-    measured: `isActive false at start and ${reports[0]?.settleMs ?? 0} ms later, in ${reports.filter((r) => !r.activeAtStart && !r.activeAfterStartupSettled).length}/${reports.length} windows`,
-    result: dormant ? 'dormant' : 'ACTIVATED',
-    target: 'dormant',
-    met: dormant,
-    notes: 'code-server 4.139.1 (VS Code 1.139.1) extension host, fresh window per run; `getExtension(\'ask-llama.ask-llama\').isActive`',
+    measured:
+      `isActive false at the host's test entry and true ${settleMs} ms later in ${reports.filter(afterStartUp).length}/${reports.length} windows` +
+      (startedAfter.length ? `; active ${formatMs(median(startedAfter))} after the entry (median)` : ''),
+    result: met ? 'after start-up' : reports.some((r) => r.activeAtStart) ? 'ACTIVE AT TEST ENTRY' : 'NOT STARTED',
+    target: 'after start-up',
+    met,
+    notes:
+      `${HOST}, the extension as built (activationEvents with onStartupFinished); \`getExtension('ask-llama.ask-llama').isActive\` ` +
+      `read when the host's test entry starts (VS Code runs it once the start-up activations, \`*\` and workspaceContains, are done) ` +
+      `and every 10 ms for ${settleMs} ms after`,
   };
-  if (failed) {
-    return [dormantRow, { figure: '`activate()` in the extension host', reference: '—', measured: 'failed', result: '—', target: '≤ 5 ms',
-      met: false, notes: failed.error ?? '' }];
+}
+
+/** `await extension.activate()` timed in windows that load the copy without onStartupFinished (still inactive there). */
+export function activateRow(reports: ActivationReport[]): BenchRow {
+  const figure = '`activate()` in the extension host (module load + activate)';
+  const method =
+    'timed in windows that load a copy of the extension whose package.json lacks onStartupFinished (as built, VS Code has ' +
+    'started it before a test entry could); `await extension.activate()` timed inside the host';
+  const failed = reports.find((r) => r.error !== undefined || r.activeAtStart || r.activeAfterStartupSettled || r.activateMs === undefined);
+  if (failed || reports.length === 0) {
+    const why = failed?.error ?? (failed ? 'the copy without onStartupFinished was active before it could be timed' : 'no window ran');
+    return { figure, reference: '—', measured: 'failed', result: '—', target: '≤ 5 ms', met: false, notes: `${why}; ${method}` };
   }
-  const activateMs = median(reports.map((report) => report.activateMs));
+  const activateMs = median(reports.map((report) => report.activateMs!));
   const part = (pick: (report: ActivationReport) => number | undefined) => {
     const values = reports.map(pick).filter((value): value is number => value !== undefined);
     return values.length === reports.length ? formatMs(median(values)) : 'n/a';
   };
-  return [dormantRow, {
-    figure: '`activate()` in the extension host (module load + activate)',
+  return {
+    figure,
     reference: '—',
     measured: `of which module load ${part((r) => r.moduleLoadMs)}, our activate() ${part((r) => r.activateCallMs)}`,
     result: formatMs(activateMs),
     target: '≤ 5 ms',
     met: activateMs <= 5,
-    notes: `\`await extension.activate()\` timed inside the host; median of ${reports.length} windows (each a new extension host, cold module load)`,
-  }];
+    notes: `${method}; median of ${reports.length} windows (each a new extension host, cold module load); ${HOST}`,
+  };
 }

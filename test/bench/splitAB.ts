@@ -1,10 +1,12 @@
 // `npm run bench:ab -- A.vsix B.vsix`: two builds of the extension side by side in one run, alternating A, B, A, B…
 // in fresh windows on the same machine, so load on the shared cores falls on both alike (issue 21 measured the lazy
 // core split against one host bundle this way). Per round and build: `activate()` in a fresh extension host (the
-// .vsix unpacked and loaded as the development extension, timed by ./host/index.ts, as in activation.ts), and the
-// first question in a fresh window of a code-server that has that .vsix installed (as in workbench.ts): the palette's
-// Ask Llama row picked → its question box on screen (activation included), and Enter → first token painted.
-// Prints the runs and medians as Markdown; writes nothing. ASK_LLAMA_BENCH_AB_ROUNDS sets the counted rounds (default 6).
+// .vsix unpacked, its manifest without onStartupFinished so that it is still inactive, loaded as the development
+// extension and timed by ./host/index.ts, as in activation.ts), and the first question in a fresh window of a
+// code-server that has that .vsix installed (as in workbench.ts): the palette's Ask Llama row picked → its question
+// box on screen (activation included where VS Code has not started the extension by then), and Enter → first token
+// painted. Prints the runs and medians as Markdown; writes nothing. ASK_LLAMA_BENCH_AB_ROUNDS sets the counted rounds
+// (default 6).
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -17,6 +19,7 @@ import { makeTempDir } from '../harness/tempDirs';
 import { ensureToolchain } from '../harness/toolchain';
 import { activationInFreshWindow, hostEntry } from './activation';
 import { formatMs } from './benchRow';
+import { dormantCopy } from './dormantCopy';
 import { installPaintProbe } from './paintProbe';
 import { median } from './stats';
 import { benchModelId, TimedLlm } from './timedLlm';
@@ -29,7 +32,7 @@ const WARM_UP_ROUNDS = 1;
 interface Variant {
   label: string;
   vsix: string;
-  /** The unpacked .vsix's extension folder (the activation windows load it as the development extension). */
+  /** The unpacked .vsix's extension folder without onStartupFinished (the activation windows load it as the development extension). */
   extensionPath: string;
   server?: CodeServer;
   activateMs: number[];
@@ -67,7 +70,7 @@ async function main(): Promise<number> {
   const variants: Variant[] = paths.map((vsix, index) => ({
     label: `${'AB'[index]} ${path.basename(vsix)}`,
     vsix: path.resolve(vsix),
-    extensionPath: unpack(path.resolve(vsix)),
+    extensionPath: dormantCopy(unpack(path.resolve(vsix))),
     activateMs: [],
     moduleLoadMs: [],
     pickToInputMs: [],
@@ -89,20 +92,21 @@ async function main(): Promise<number> {
       for (const variant of variants) {
         const counted = round >= 0;
         if (counted) variant.loads.push(os.loadavg()[0]);
-        const { report, first } = await withRetry(`${variant.label}, round ${round + 1}`, async () => {
+        const { report, activateMs, first } = await withRetry(`${variant.label}, round ${round + 1}`, async () => {
           const report = await activationInFreshWindow(activationServer.origin, browser.context, variant.extensionPath);
           if (report.error) throw new Error(`${variant.label}: ${report.error}`);
+          if (report.activateMs === undefined) throw new Error(`${variant.label}: active before activate() could be timed`);
           const id = `ab${round + WARM_UP_ROUNDS}${'xy'[variants.indexOf(variant)]}${Date.now().toString(36)}`;
-          return { report, first: await firstQuestionInFreshWindow(browser.context, variant.server!.origin, llm, id) };
+          return { report, activateMs: report.activateMs, first: await firstQuestionInFreshWindow(browser.context, variant.server!.origin, llm, id) };
         });
         if (counted) {
-          variant.activateMs.push(report.activateMs);
+          variant.activateMs.push(activateMs);
           if (report.moduleLoadMs !== undefined) variant.moduleLoadMs.push(report.moduleLoadMs);
           variant.enterToPaintMs.push(first.paintedAt - first.enterAt);
           if (first.pickToInputMs !== undefined) variant.pickToInputMs.push(first.pickToInputMs);
         }
         progress(
-          `${counted ? `round ${round + 1}/${ROUNDS}` : 'warm-up'} ${variant.label}: activate ${formatMs(report.activateMs)}, pick → question box ` +
+          `${counted ? `round ${round + 1}/${ROUNDS}` : 'warm-up'} ${variant.label}: activate ${formatMs(activateMs)}, pick → question box ` +
             `${first.pickToInputMs === undefined ? 'n/a' : formatMs(first.pickToInputMs)}, Enter → painted ${formatMs(first.paintedAt - first.enterAt)}`,
         );
       }

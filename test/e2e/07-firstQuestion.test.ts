@@ -1,6 +1,6 @@
-// A new user's first question, in a fresh window: nothing activated yet, the chat view never opened. They run
-// "Ask Llama" from the palette and type a question; the answer must appear while it is still streaming, not once it
-// has ended. Two parts: the chat page loads while the question is typed (it used to start loading only after Enter,
+// A new user's first question, in a fresh window: the chat view never opened (Ask Llama itself starts with the window,
+// once start-up has finished). They run "Ask Llama" from the palette and type a question; the answer must appear
+// while it is still streaming, not once it has ended. Two parts: the chat page loads while the question is typed (it used to start loading only after Enter,
 // and took seconds), and the page, once ready, shows the text so far and streams the rest. The server proves the
 // second: after the first tokens it holds the stream open until the test has seen them painted, then sends the rest.
 import * as assert from 'assert';

@@ -51,7 +51,8 @@ export async function openVsCodeChat(page: Page, mode: 'Agent' | 'Ask'): Promise
 /**
  * On a fresh profile nobody has asked the model providers for their models yet, and the Chat view's picker offers
  * only "Sign in to use Copilot". "Chat: Manage Language Models" asks every provider (activating Ask Llama by
- * `onLanguageModelChatProvider:ask-llama`) and lists what they return; `modelName` must show up there.
+ * `onLanguageModelChatProvider:ask-llama` if VS Code has not started it yet) and lists what they return; `modelName`
+ * must show up there.
  */
 export async function listModelsInManageLanguageModels(page: Page, modelName: string): Promise<void> {
   await runCommand(page, 'Chat: Manage Language Models', 90_000);

@@ -4,18 +4,11 @@
 // with mocha, honours ASK_LLAMA_TEST_GREP, prints `N passed, N failed` (the harness reads that line) and rejects when
 // anything failed or nothing ran.
 import * as path from 'path';
-import * as vscode from 'vscode';
 import { compiledTestFiles } from '../harness/compiledTests';
 import { Mocha } from '../harness/mochaClass';
 import { suiteStartLine, summaryLine } from '../harness/suiteLines';
 
 export const extensionId = 'ask-llama.ask-llama';
-
-/**
- * Whether the extension was already active when the run began, before any test could activate it. Taken here,
- * before mocha loads a single test file, so "activates only on its own commands/view" is checked honestly.
- */
-export let activeAtStart: boolean | undefined;
 
 const smokeFile = 'smoke.test.js';
 
@@ -25,7 +18,6 @@ export function run(): Promise<void> {
 
 /** Runs `files` with mocha in this extension host (shared with compat/index.ts). */
 export async function runSuite(files: string[]): Promise<void> {
-  activeAtStart = vscode.extensions.getExtension(extensionId)?.isActive;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
   const grep = process.env.ASK_LLAMA_TEST_GREP;
   if (grep) mocha.grep(grep);
@@ -44,7 +36,10 @@ export async function runSuite(files: string[]): Promise<void> {
   if (passes === 0) throw new Error(grep ? `no integration test matches ASK_LLAMA_TEST_GREP=${grep}` : 'no integration test ran');
 }
 
-/** Every compiled test below `dir` but compat/'s, the smoke test first (it checks the state before others activate anything). */
+/**
+ * Every compiled test below `dir` but compat/'s, the smoke test first: it waits for VS Code to start the extension by
+ * itself, before any other test could activate it (no test file does so when loaded, only in its hooks and tests).
+ */
 function testFiles(dir: string): string[] {
   const first = path.join(dir, smokeFile);
   const compat = path.join(dir, 'compat') + path.sep;

@@ -1,6 +1,8 @@
-// Runs inside a real VS Code extension host as the workbench's extensionTestsPath (see ../activation.ts). It checks
-// that Ask Llama is still dormant after start-up, then times `await extension.activate()`, and writes the figures
-// to the JSON file named by ASK_LLAMA_BENCH_OUT. No mocha: there is nothing to assert here, only to measure.
+// Runs inside a real VS Code extension host as the workbench's extensionTestsPath (see ../activation.ts). It records
+// whether Ask Llama was active when this entry started (VS Code runs it once start-up activation — `*`,
+// workspaceContains — is done) and when VS Code started it by itself (onStartupFinished) within the settle time. If it
+// is still inactive then (the bench's copy without onStartupFinished), it times `await extension.activate()`. The
+// figures go to the JSON file named by ASK_LLAMA_BENCH_OUT. No mocha: there is nothing to assert here, only to measure.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -9,6 +11,8 @@ import { type ActivationReport, BENCH_OUT_ENV } from '../activationReport';
 const extensionId = 'ask-llama.ask-llama';
 /** Long enough for the workbench to restore its views and fire onStartupFinished after the window opened. */
 const SETTLE_MS = 3000;
+/** How often isActive is read while settling: fine enough for the figure, too rare to load the host. */
+const POLL_MS = 10;
 
 export async function run(): Promise<void> {
   const outFile = process.env[BENCH_OUT_ENV];
@@ -19,25 +23,32 @@ export async function run(): Promise<void> {
     activeAtStart: extension?.isActive ?? false,
     activeAfterStartupSettled: false,
     settleMs: SETTLE_MS,
-    activateMs: NaN,
   };
   try {
     if (!extension) throw new Error(`${extensionId} is not installed in this host`);
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    report.activeAfterStartupSettled = extension.isActive;
-    if (extension.isActive) throw new Error('the extension was already active: activation cannot be timed');
-    const split = splitModuleTimes(path.join(extension.extensionPath, 'dist', 'extension.js'));
     const start = performance.now();
-    await extension.activate();
-    report.activateMs = performance.now() - start;
-    split.restore();
-    report.moduleLoadMs = split.moduleLoadMs;
-    report.activateCallMs = split.activateCallMs;
+    while (performance.now() - start < SETTLE_MS) {
+      if (extension.isActive) report.activeAfterMs ??= performance.now() - start;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+    report.activeAfterStartupSettled = extension.isActive;
+    // Started by VS Code already (the extension as shipped): there is no activation left to time in this window.
+    if (!extension.isActive) await timeActivation(extension, report);
   } catch (error) {
     report.error = error instanceof Error ? error.message : String(error);
   }
   fs.writeFileSync(outFile, JSON.stringify(report));
   if (report.error) throw new Error(report.error);
+}
+
+async function timeActivation(extension: vscode.Extension<unknown>, report: ActivationReport): Promise<void> {
+  const split = splitModuleTimes(path.join(extension.extensionPath, 'dist', 'extension.js'));
+  const start = performance.now();
+  await extension.activate();
+  report.activateMs = performance.now() - start;
+  split.restore();
+  report.moduleLoadMs = split.moduleLoadMs;
+  report.activateCallMs = split.activateCallMs;
 }
 
 interface CompilingModule {
