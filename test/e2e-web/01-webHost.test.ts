@@ -1,16 +1,16 @@
 // Ask Llama's web build in a browser workbench's web worker extension host (runE2eWeb.ts), as on vscode.dev: a
 // person asks in the sidebar and sees the answer stream in from a model server on another origin that allows the
 // workbench's; when the server stops allowing it, the error says what to set (OLLAMA_ORIGINS and the others).
-// That the extension really runs in the browser is read at the model server: only a browser sends the CORS preflight
-// and the workbench's Origin, and only a browser withholds an answer without CORS headers (the Node extension host
-// sends neither and would show that answer).
+// That the extension really runs in the browser is read at the model server, where only a browser sends the CORS
+// preflight and the workbench's Origin, and only a browser withholds an answer without CORS headers (the Node
+// extension host sends neither and would show that answer); and in Developer: Show Running Extensions.
 import * as assert from 'assert';
 import type { RecordedRequest } from '../support/scriptedServer';
 import { chatFrame, describeChat, readAnswerTrace, sendFromChat, startAnswerTrace, waitForAnswer } from '../e2e/chatView';
 import { lastUserText } from '../e2e/requestText';
 import { around, saveScreenshot } from '../e2e/screenshots';
 import { streamedAnswer } from '../e2e/scriptedLlm';
-import { showAskLlamaSidebar } from '../e2e/workbench';
+import { runCommand, showAskLlamaSidebar } from '../e2e/workbench';
 import { webHost } from './webHostContext';
 
 function methodsAndOrigins(requests: RecordedRequest[]): string[] {
@@ -82,5 +82,18 @@ describe('Web build in the browser extension host', () => {
     } finally {
       setCorsAllowed(true);
     }
+  });
+
+  it('runs in the web worker extension host (Developer: Show Running Extensions, once it has been used)', async () => {
+    const { page, workbenchOrigin } = webHost();
+    await runCommand(page, 'Developer: Show Running Extensions');
+    const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
+    const askLlama = rows.filter({ hasText: 'Ask Llama' }).first();
+    await askLlama.waitFor({ timeout: 30_000 });
+    // Each row names its host: "web worker", or the server's host:port for code-server's Node extension host.
+    const text = (await askLlama.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /web worker/, text);
+    assert.ok(!text.includes(new URL(workbenchOrigin).host), text);
+    await page.keyboard.press('Control+W');
   });
 });
