@@ -7,46 +7,14 @@
 // Node's fetch has no CORS and its errors carry a cause.
 import * as assert from 'node:assert';
 import type { ChatRequest } from '../../src/api';
-import { type RecordedRequest, ScriptedServer, type ScriptedResponse, sseAnswer } from '../support/scriptedServer';
+import { allowing, likeOllama, OLLAMA_ALLOW_HEADERS } from '../support/corsResponses';
+import { ScriptedServer, sseAnswer } from '../support/scriptedServer';
 import { FetchPage } from './fetchPage';
 
 const KEY = 'sk-browser-7c1e9a4f2b8d6e30';
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 /** Multi-byte text too: a byte-by-byte stream splits these characters across reads. */
 const PIECES = ['Hello', ' from', ' the', ' browser', ':', ' café', ' →', ' 日本語', ' 😀', ' done', '.'];
-
-/** What a server that allows the page sends: the page's origin, and the request headers the client asked for. */
-function allowing(origin: string, req: RecordedRequest, response: ScriptedResponse): ScriptedResponse {
-  const allow = { 'access-control-allow-origin': origin, vary: 'Origin' };
-  if (req.method !== 'OPTIONS') return { ...response, headers: { ...response.headers, ...allow } };
-  return {
-    status: 204,
-    headers: {
-      ...allow,
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? ''),
-      'access-control-max-age': '600',
-    },
-  };
-}
-
-/**
- * What Ollama answers with OLLAMA_ORIGINS="*" (server/routes.go, gin-contrib/cors): any origin, but a fixed list of
- * request headers, the OpenAI SDK's and little else. A header not on it fails the browser's preflight.
- */
-const OLLAMA_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'User-Agent', 'Accept', 'X-Requested-With', 'OpenAI-Beta',
-  'x-stainless-arch', 'x-stainless-async', 'x-stainless-custom-poll-interval', 'x-stainless-helper-method', 'x-stainless-lang',
-  'x-stainless-os', 'x-stainless-package-version', 'x-stainless-poll-helper', 'x-stainless-retry-count', 'x-stainless-runtime',
-  'x-stainless-runtime-version', 'x-stainless-timeout'].join(',');
-
-function likeOllama(req: RecordedRequest, response: ScriptedResponse): ScriptedResponse {
-  const allow = { 'access-control-allow-origin': '*' };
-  if (req.method !== 'OPTIONS') return { ...response, headers: { ...response.headers, ...allow } };
-  return {
-    status: 204,
-    headers: { ...allow, 'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS', 'access-control-allow-headers': OLLAMA_ALLOW_HEADERS, 'access-control-max-age': '43200' },
-  };
-}
 
 /** Splits the whole body into one-byte writes (each flushed on its own, see ScriptedServer's writeChunk). */
 function byteByByte(chunks: string[]): Uint8Array[] {

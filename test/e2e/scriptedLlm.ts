@@ -28,8 +28,15 @@ export class ScriptedLlm {
   private readonly holeIndexes: number[] = [];
   private holeResponder: Responder | undefined;
 
-  constructor(readonly server: ScriptedServer) {
-    server.setFallback((request, index) => this.route(request, index));
+  /**
+   * `headersFor` adds what a browser needs of a server on another origin (test/support/corsResponses.ts): the web
+   * host's e2e runs the extension in the workbench's web worker, whose requests are cross-origin.
+   */
+  constructor(readonly server: ScriptedServer, headersFor?: (request: RecordedRequest, response: ScriptedResponse) => ScriptedResponse) {
+    server.setFallback(async (request, index) => {
+      const response = await this.route(request, index);
+      return headersFor ? headersFor(request, response) : response;
+    });
   }
 
   get baseUrl(): string {
