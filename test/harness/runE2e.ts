@@ -3,25 +3,21 @@
 // files in out/test/e2e/ run in this process, in file-name order (they continue one conversation).
 import * as fs from 'fs';
 import * as path from 'path';
-import type MochaTypes = require('mocha');
-import { Mocha } from './mochaClass';
 import { setE2eContext } from '../e2e/e2eContext';
 import { E2E_ENVIRONMENT_KEY } from '../e2e/environmentKey';
 import { ForwardingProxy } from '../support/forwardingProxy';
 import { ScriptedLlm } from '../e2e/scriptedLlm';
-import { saveScreenshot, slug } from '../e2e/screenshots';
 import { waitForWorkbench } from '../e2e/workbench';
 import { ScriptedServer } from '../support/scriptedServer';
 import { launchBrowser } from './browser';
-import { compiledTestFiles } from './compiledTests';
 import { onCleanup, runMain } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { progress, secondsSince } from './log';
 import { repoRoot, resultsDir, vsixPath } from './paths';
-import { summaryLine } from './suiteLines';
 import { ensureToolchain } from './toolchain';
 import { workbenchUrl } from './workbenchUrl';
 import { makeWorkspace } from './workspace';
+import { runWorkbenchScenarios } from './workbenchScenarios';
 
 const e2eDir = path.join(repoRoot, 'out', 'test', 'e2e');
 /**
@@ -70,39 +66,9 @@ async function main(): Promise<number> {
   await waitForWorkbench(page);
   progress(`workbench up after ${secondsSince(started)}; running the scenarios`);
 
-  const mocha = new Mocha({ ui: 'bdd', color: Boolean(process.stdout.isTTY), timeout: 90_000, reporter: 'spec' });
-  const grep = process.env.ASK_LLAMA_TEST_GREP;
-  if (grep) mocha.grep(grep);
-  mocha.rootHooks({
-    async afterEach(this: MochaTypes.Context) {
-      const test = this.currentTest;
-      if (test?.state !== 'failed') return;
-      const file = await saveScreenshot(page, `failure-${slug(test.fullTitle())}`).catch(() => undefined);
-      if (file) progress(`screenshot of the failure: ${path.relative(repoRoot, file)}`);
-    },
-  });
-  for (const file of compiledTestFiles(e2eDir)) mocha.addFile(file);
-
-  let timer: NodeJS.Timeout | undefined;
-  const summary = await Promise.race([
-    new Promise<{ passed: number; failed: number }>((resolve) => {
-      const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
-    }),
-    new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeLimitMs))),
-  ]);
-  clearTimeout(timer);
-  if (!summary) {
-    progress(`the scenarios did not finish within ${timeLimitMs / 1000} s (ASK_LLAMA_TEST_TIME_LIMIT_S)`);
-    await saveScreenshot(page, 'e2e-timeout').catch(() => undefined);
-    return 1;
-  }
-  console.log(summaryLine(summary));
+  const code = await runWorkbenchScenarios(page, e2eDir, timeLimitMs);
   progress(`e2e finished in ${secondsSince(started)}; screenshots in ${path.relative(repoRoot, resultsDir)}/`);
-  if (summary.passed + summary.failed === 0) {
-    progress('0 scenarios ran: counted as a failure');
-    return 1;
-  }
-  return summary.failed === 0 ? 0 : 1;
+  return code;
 }
 
 /** test-results/ must show this run's failures only. */

@@ -5,7 +5,6 @@
 // browser, so the extension's base URL is a scripted server on 127.0.0.1 directly, another origin than the workbench's.
 import * as path from 'path';
 import { ScriptedLlm } from '../e2e/scriptedLlm';
-import { saveScreenshot, slug } from '../e2e/screenshots';
 import { waitForWorkbench } from '../e2e/workbench';
 import { setWebHostContext } from '../e2e-web/webHostContext';
 import { allowing } from '../support/corsResponses';
@@ -13,21 +12,19 @@ import { ScriptedServer } from '../support/scriptedServer';
 import { launchBrowser } from './browser';
 import { onCleanup, runMain } from './cleanup';
 import { startCodeServer } from './codeServer';
-import { compiledTestFiles } from './compiledTests';
 import { progress, secondsSince } from './log';
-import { Mocha } from './mochaClass';
 import { repoRoot, vsixPath } from './paths';
-import { summaryLine } from './suiteLines';
 import { ensureToolchain } from './toolchain';
 import { workbenchUrl } from './workbenchUrl';
 import { makeWorkspace } from './workspace';
-import type MochaTypes = require('mocha');
+import { runWorkbenchScenarios } from './workbenchScenarios';
 
 const scenarioDir = path.join(repoRoot, 'out', 'test', 'e2e-web');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const manifest = require(path.join(repoRoot, 'package.json')) as { publisher: string; name: string };
 /** The extension's id, the key of `remote.extensionKind`. */
 const extensionId = `${manifest.publisher}.${manifest.name}`;
+const timeLimitMs = Number(process.env.ASK_LLAMA_TEST_TIME_LIMIT_S ?? 300) * 1000;
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -56,27 +53,9 @@ async function main(): Promise<number> {
   await waitForWorkbench(page);
   progress(`workbench up after ${secondsSince(started)}; running the web host scenarios`);
 
-  const mocha = new Mocha({ ui: 'bdd', color: Boolean(process.stdout.isTTY), timeout: 90_000, reporter: 'spec' });
-  if (process.env.ASK_LLAMA_TEST_GREP) mocha.grep(process.env.ASK_LLAMA_TEST_GREP);
-  mocha.rootHooks({
-    async afterEach(this: MochaTypes.Context) {
-      const test = this.currentTest;
-      if (test?.state !== 'failed') return;
-      const file = await saveScreenshot(page, `failure-${slug(test.fullTitle())}`).catch(() => undefined);
-      if (file) progress(`screenshot of the failure: ${path.relative(repoRoot, file)}`);
-    },
-  });
-  for (const file of compiledTestFiles(scenarioDir)) mocha.addFile(file);
-  const summary = await new Promise<{ passed: number; failed: number }>((resolve) => {
-    const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
-  });
-  console.log(summaryLine(summary));
+  const code = await runWorkbenchScenarios(page, scenarioDir, timeLimitMs);
   progress(`web host e2e finished in ${secondsSince(started)}`);
-  if (summary.passed + summary.failed === 0) {
-    progress('0 scenarios ran: counted as a failure');
-    return 1;
-  }
-  return summary.failed === 0 ? 0 : 1;
+  return code;
 }
 
 runMain(main);
