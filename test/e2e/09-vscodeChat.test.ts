@@ -28,10 +28,10 @@ import { openFile, selectLines } from './workbench';
 /** How the picker names the scripted server's main model (the id's last part). */
 const modelName = scriptedModelId.split('/').pop()!;
 
-// The first question once met Copilot Chat's "Sign in to use GitHub Copilot" dialog instead of an answer (4 runs in
-// 4 at load 8–17, alone or in the full run; the scenario was opt-in for it). It had been sent before Copilot Chat
-// had started in this window, so VS Code's placeholder agent took it: see waitForCopilotChatAgent, which the
-// question now waits for, as a person waits for the chat to be ready.
+// The first question used to meet Copilot Chat's "Sign in to use GitHub Copilot" dialog instead of an answer (in 4
+// of 5 runs of this scenario alone at load 2–17, and in full runs; it was opt-in for that). It had been sent before
+// Copilot Chat had started in this window, so VS Code's placeholder agent took it: see waitForCopilotChatAgent, which
+// the question now waits for, as a person waits for the chat to be ready.
 describe("VS Code's Chat view with Ask Llama models", function () {
   // A second browser and window, with their own extension host and Copilot Chat: slow when the machine is busy.
   this.timeout(180_000);
