@@ -13,6 +13,7 @@ import { chatFrame, waitForAnswer } from './chatView';
 import { e2e } from './e2eContext';
 import { E2E_ENVIRONMENT_KEY } from './environmentKey';
 import { saveScreenshot } from './screenshots';
+import { saveWindowEvidence } from './windowEvidence';
 import { scriptedModelId, streamedAnswer } from './scriptedLlm';
 import { answerInputBox, editorContextMenu, openFile, runCommand, selectLines, toast, waitForWorkbench } from './workbench';
 
@@ -50,15 +51,20 @@ async function clickStepButton(page: Page, step: Step, label: string): Promise<v
   await button.click();
 }
 
-// Opt-in (ASK_LLAMA_E2E_WALKTHROUGH=1), not part of `npm test`: in one of two fresh-clone CI runs the explain step's
-// question never reached the scripted server ("expected chat request #10 within 30 s; saw 9"), cause not found yet.
-// The steps' completion events stay proven in CI by test/integration/host/walkthrough.test.ts.
-const runWalkthrough = process.env.ASK_LLAMA_E2E_WALKTHROUGH === '1';
-
-(runWalkthrough ? describe : describe.skip)('The walkthrough, from a fresh profile to a first answer', () => {
+// Opt-in for a while: in one fresh-clone CI run of two (2026-11-29) the explain step's question never reached the
+// scripted server ("expected chat request #10 within 30 s; saw 9"), and only the main window was photographed, so
+// what this window showed is unknown. Not seen since: 10 of 10 runs right after 09 at load 7–15, and 2 full runs. A
+// failure now leaves this window's picture and code-server's logs (windowEvidence.ts), and the explain step waits for
+// its first visible effect, the plain-http modal, before the request: a command that never ran and a request that
+// never left no longer fail with the same words.
+describe('The walkthrough, from a fresh profile to a first answer', () => {
   let browser: Browser | undefined;
   after(async () => {
     await browser?.close();
+  });
+  // The harness photographs the main window on a failure; this scenario runs in a browser of its own.
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && browser) await saveWindowEvidence(browser.page, this.currentTest.title);
   });
 
   it('checks each step when it really happens: key stored, model chosen, first answer, chat opened', async function () {

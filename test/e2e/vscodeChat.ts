@@ -64,9 +64,29 @@ export async function listModelsInManageLanguageModels(page: Page, modelName: st
   }
   await page.keyboard.press('Escape');
   await row.waitFor({ state: 'hidden', timeout: 10_000 });
-  // Copilot Chat's "Set BYOK utility models" notice, if it is up by now, would sit behind the picker's pictures.
-  const notice = page.locator('.interactive-input-part .chat-input-notification-dismiss').first();
-  if (await notice.isVisible()) await notice.click();
+}
+
+/**
+ * Waits until Copilot Chat, the Chat view's default agent, has started and taken in the Ask Llama models, then
+ * dismisses its notice. Every question in the Chat view goes through that agent, whatever the model. Until Copilot
+ * Chat has started (it activates on startup finished and loads for 15 s or more under load), VS Code answers with its
+ * own placeholder agent, and that one counts only models configured in chatLanguageModels.json as "your own models",
+ * not an extension's: for a profile that never signed in it opens "Sign in to use GitHub Copilot" instead of sending
+ * the question (seen with the question sent 13 s before Copilot Chat's log said "ConversationFeature: BYOK models
+ * available"). Copilot Chat shows its "Set BYOK utility models" notice after the same check on the models
+ * (`lm.selectChatModels` finds a non-Copilot model) that registers its agents, and registers them first: a person sees
+ * the notice, and from then on the question reaches the model.
+ */
+export async function waitForCopilotChatAgent(page: Page, timeoutMs = 90_000): Promise<void> {
+  const notice = page.locator('.interactive-input-part .chat-input-notification-widget', { hasText: /Set BYOK utility model/ }).first();
+  try {
+    await notice.waitFor({ timeout: timeoutMs });
+  } catch {
+    throw new Error(`Copilot Chat never showed its "Set BYOK utility models" notice within ${timeoutMs / 1000} s: its agent, which carries the Chat view's questions, is not up`);
+  }
+  // It would sit behind the picker's pictures.
+  await notice.locator('.chat-input-notification-dismiss').click();
+  await notice.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** Opens the Chat view's model picker, filters it by `modelName` and picks that model. */
