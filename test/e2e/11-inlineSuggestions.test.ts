@@ -26,6 +26,21 @@ async function until(check: () => boolean | Promise<boolean>, what: string, time
   }
 }
 
+/** The newest open request once no request has arrived or closed for `quietMs` (every one here hangs until closed). */
+async function settledOpenRequest(requests: () => RecordedRequest[], quietMs = 500): Promise<RecordedRequest> {
+  const state = () => requests().map((request) => String(request.aborted)).join();
+  let last = state();
+  let quietSince = Date.now();
+  let open: RecordedRequest | undefined;
+  await until(() => {
+    const now = state();
+    if (now !== last) [last, quietSince] = [now, Date.now()];
+    open = requests().filter((request) => request.aborted === undefined).pop();
+    return open !== undefined && Date.now() - quietSince >= quietMs;
+  }, 'an open suggestion request after the typing paused');
+  return open!;
+}
+
 function ghostText(page: Page) {
   return page.locator('.editor-group-container.active .monaco-editor .ghost-text-decoration, .editor-group-container.active .monaco-editor .ghost-text');
 }
@@ -71,13 +86,14 @@ describe('Inline suggestions as you type', () => {
     const { page, llm } = e2e();
     // The next requests hang with their headers sent: only a cancellation closes them.
     llm.answerHoles({ headers: { 'content-type': 'text/event-stream' }, chunks: [], end: 'hang' });
+    const beforeTyping = llm.holeRequests().length;
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('const average = ', { delay: 40 });
-    // The request for the pause after the last key (earlier ones were cancelled by the keys that followed them).
-    const afterTyping = llm.holeRequests().length;
-    await until(() => llm.holeRequests().length > afterTyping, 'a suggestion request after the typing paused');
-    const pending: RecordedRequest = llm.holeRequests()[afterTyping];
+    // The request for the pause after the last key. Under load a request for an earlier key can reach the server after
+    // typing ended and be closed a moment later (its key was followed by others): the one that counts is the newest
+    // request that is still open once the server has seen nothing new for half a second.
+    const pending: RecordedRequest = await settledOpenRequest(() => llm.holeRequests().slice(beforeTyping));
     assert.strictEqual(pending.aborted, undefined, 'the request is still open before the keystroke');
 
     await page.keyboard.type('t');
