@@ -32,6 +32,8 @@ export class InlineProvider {
   private readonly cache = new SuggestionCache(100);
   private readonly debounce = new TypingDebounce();
   private shown: ShownSuggestion | undefined;
+  /** The last edit of a document (a keystroke): when it happened, and the document's version after it. */
+  private lastEdit: { document: vscode.TextDocument; version: number; at: number } | undefined;
   private pausedUntil = 0;
   private backoffMs = FIRST_BACKOFF_MS;
   /** Requests actually sent, for tests and the bench. */
@@ -45,6 +47,25 @@ export class InlineProvider {
     this.backoffMs = FIRST_BACKOFF_MS;
     this.cache.clear();
     this.shown = undefined;
+  }
+
+  /**
+   * A keystroke (an edit of a document), as the extension host heard of it. The typing rhythm comes from these, not
+   * from VS Code's calls: VS Code calls only after its own delay and spaces its calls out while one is pending, so
+   * timing the calls made the debounce believe in slow typing (its maximum, 400 ms, at 8 keys a second) and start
+   * counting only once VS Code's own delay was over.
+   */
+  edited(document: vscode.TextDocument, at = Date.now()): void {
+    this.debounce.keystroke(at);
+    this.lastEdit = { document, version: document.version, at };
+  }
+
+  /** How long to wait now: the debounce counted from the keystroke that made this text, else from this call. */
+  private waitMs(document: vscode.TextDocument): number {
+    const edit = this.lastEdit;
+    if (edit?.document === document && edit.version === document.version) return Math.max(0, edit.at + this.debounce.delayMs - Date.now());
+    // No edit heard for this text (the cursor moved, an explicit trigger): the call itself stands for the keystroke.
+    return this.debounce.keystroke(Date.now());
   }
 
   /**
@@ -72,7 +93,7 @@ export class InlineProvider {
       return cached === '' ? undefined : [this.remember(prefix, suffix, cached, range, record)];
     }
     if (Date.now() < this.pausedUntil) return undefined;
-    if (!(await this.wait(this.debounce.keystroke(Date.now()), token))) return undefined;
+    if (!(await this.wait(this.waitMs(document), token))) return undefined;
 
     const request = await this.deps.requests.current(model);
     if (token.isCancellationRequested) return undefined;
