@@ -103,7 +103,7 @@ export function registerInlineSuggestions(deps: InlineSuggestionsDeps): { provid
       provider.reset();
       render();
     }),
-    vscode.workspace.onDidChangeTextDocument((event) => provider.edited(event)),
+    vscode.workspace.onDidChangeTextDocument(provider.edited, provider),
     vscode.window.onDidChangeActiveTextEditor(() => {
       if (status.failureShown === undefined) render();
     }),
