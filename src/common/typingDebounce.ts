@@ -11,7 +11,8 @@ const WEIGHT = 0.3;
 
 export class TypingDebounce {
   private averageGapMs = INITIAL_GAP_MS;
-  private lastKeyAt: number | undefined;
+  /** When the last keystroke noted was (ms); read by the provider to count its wait from it. */
+  lastKeyAt: number | undefined;
 
   /** Notes a keystroke at `now` (ms) and returns how long to wait before asking. */
   keystroke(now: number): number {

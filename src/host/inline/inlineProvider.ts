@@ -32,6 +32,8 @@ export class InlineProvider {
   private readonly cache = new SuggestionCache(100);
   private readonly debounce = new TypingDebounce();
   private shown: ShownSuggestion | undefined;
+  /** The last edit (a keystroke, at the debounce's lastKeyAt): the document and its version after it. */
+  private lastEdit: [document: vscode.TextDocument, version: number] | undefined;
   private pausedUntil = 0;
   private backoffMs = FIRST_BACKOFF_MS;
   /** Requests actually sent, for tests and the bench. */
@@ -45,6 +47,17 @@ export class InlineProvider {
     this.backoffMs = FIRST_BACKOFF_MS;
     this.cache.clear();
     this.shown = undefined;
+  }
+
+  /**
+   * A keystroke (an edit of a document), as the extension host heard of it. The typing rhythm comes from these, not
+   * from VS Code's calls: VS Code calls only after its own delay and spaces its calls out while one is pending, so
+   * timing the calls made the debounce believe in slow typing (its maximum, 400 ms, at 8 keys a second) and start
+   * counting only once VS Code's own delay was over.
+   */
+  edited(document: vscode.TextDocument): void {
+    this.debounce.keystroke(Date.now());
+    this.lastEdit = [document, document.version];
   }
 
   /**
@@ -72,7 +85,13 @@ export class InlineProvider {
       return cached === '' ? undefined : [this.remember(prefix, suffix, cached, range, record)];
     }
     if (Date.now() < this.pausedUntil) return undefined;
-    if (!(await this.wait(this.debounce.keystroke(Date.now()), token))) return undefined;
+    // The debounce counted from the keystroke that made this text (already over: setTimeout takes a negative wait as
+    // none); with no edit heard for it (the cursor moved, an explicit trigger) the call stands for the keystroke.
+    const edit = this.lastEdit;
+    const waitMs = edit?.[0] === document && edit[1] === document.version
+      ? this.debounce.lastKeyAt! + this.debounce.delayMs - Date.now()
+      : this.debounce.keystroke(Date.now());
+    if (!(await this.wait(waitMs, token))) return undefined;
 
     const request = await this.deps.requests.current(model);
     if (token.isCancellationRequested) return undefined;

@@ -42,6 +42,14 @@ export class InlineSuggestionProvider implements vscode.InlineCompletionItemProv
     this.loaded?.reset();
   }
 
+  /**
+   * Each keystroke, for the typing rhythm: edits of the active editor's file only (not the log being written to the
+   * Output panel, say); nothing to note before suggestions were first asked for.
+   */
+  edited(event: vscode.TextDocumentChangeEvent): void {
+    if (event.contentChanges.length > 0 && event.document === vscode.window.activeTextEditor?.document) this.loaded?.edited(event.document);
+  }
+
   provideInlineCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
@@ -95,6 +103,7 @@ export function registerInlineSuggestions(deps: InlineSuggestionsDeps): { provid
       provider.reset();
       render();
     }),
+    vscode.workspace.onDidChangeTextDocument(provider.edited, provider),
     vscode.window.onDidChangeActiveTextEditor(() => {
       if (status.failureShown === undefined) render();
     }),

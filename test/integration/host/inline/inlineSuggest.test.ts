@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatSummary } from '../../../../src/common/inlineStats';
+import { MAX_DELAY_MS, MIN_DELAY_MS } from '../../../../src/common/typingDebounce';
 import { sseAnswer } from '../../../support/scriptedServer';
 import { chatRequests, SSE_HEADERS, useScriptedHost } from '../hostTestKit';
 
@@ -21,6 +22,8 @@ async function openAt(fileName: string, text: string, line: number, character: n
   editor.selection = new vscode.Selection(line, character, line, character);
   return editor;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function eventually(check: () => boolean, what: string, limitMs = 5000): Promise<void> {
   const started = Date.now();
@@ -134,6 +137,34 @@ describe('host/inline: inline suggestions', () => {
     const editor = await openAt('off.ts', 'const x = ', 0, 10);
     assert.strictEqual(await provide(editor), undefined);
     assert.strictEqual(host.server.requests.length, 0);
+  });
+
+  it('the debounce counts from the keystroke, not from VS Code\'s call: a call after the pause asks at once', async () => {
+    host.server.setFallback({ headers: SSE_HEADERS, chunks: sseAnswer(['1;']) });
+    const editor = await openAt('rhythm.ts', '\n', 0, 0);
+    const atEnd = async () => {
+      const started = Date.now();
+      const token = new vscode.CancellationTokenSource().token;
+      await host.api.inline.provideInlineCompletionItems(editor.document, editor.document.lineAt(0).range.end, INVOKE, token);
+      return Date.now() - started;
+    };
+    await atEnd(); // the provider is built at its first call; from then on it hears each keystroke
+    const type = async (text: string) => {
+      for (const key of text) {
+        await sleep(100);
+        await editor.edit((edit) => edit.insert(editor.document.lineAt(0).range.end, key));
+      }
+    };
+    await type('const x');
+    // Asked straight after a keystroke: it still waits for a pause in the typing.
+    const right = await atEnd();
+    assert.ok(right >= MIN_DELAY_MS - 25, `waited after the keystroke (${right} ms)`);
+    await type(' = ');
+    // VS Code's own delay (and the trip to the extension host) may already have outlasted the debounce: this call
+    // comes after a pause longer than any debounce, so the request goes at once.
+    await sleep(MAX_DELAY_MS + 100);
+    const elapsed = await atEnd();
+    assert.ok(elapsed < MIN_DELAY_MS, `asked at once after the pause, not after another debounce (${elapsed} ms)`);
   });
 
   it('cancellation (the next keystroke) aborts the request: the server sees the connection close', async () => {
