@@ -51,8 +51,9 @@ export const bundleBudgets: SizeBudget[] = [
   // transport, history storage and Node built-ins swapped for the stand-ins in src/web/ (esbuild.js). Measured 156.0 KB
   // (159,743 bytes) against 154.2 KB (157,951 bytes) for dist/extension.js built from the same tree: fetch in place of
   // Node's client, plus the Buffer/crypto (SHA-256)/path/fs stand-ins. Ceiling: the host's 160 KB plus 5 KB (the plain-http key
-  // consent is in both).
-  { name: 'web extension bundle (browser workbenches)', files: ['dist/web/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 165 * KB },
+  // consent is in both). 165 → 170 KB (2026-12-06): the inline debounce counted from keystrokes left it 8 bytes under
+  // 165 KB (168,952 bytes), so any next change would fail CI; the host bundle is 162.7 KB of its 165 KB.
+  { name: 'web extension bundle (browser workbenches)', files: ['dist/web/extension.js'], budgetBytes: 80 * KB, ceilingBytes: 170 * KB },
   // Loaded on first use: node-fetch, on the first model-list request (src/api/lazyFetch.ts).
   { name: 'lazy parts (loaded on first use)', files: ['dist/node-fetch.js'], budgetBytes: 24 * KB, ceilingBytes: 24 * KB },
   // The page's code and styles. It ships no font: its icons are inline SVG paths (src/webview/iconData.ts). Ceiling:
