@@ -85,11 +85,11 @@ export class InlineProvider {
       return cached === '' ? undefined : [this.remember(prefix, suffix, cached, range, record)];
     }
     if (Date.now() < this.pausedUntil) return undefined;
-    // The debounce counted from the keystroke that made this text (already over: setTimeout takes a negative wait as
-    // none); with no edit heard for it (the cursor moved, an explicit trigger) the call stands for the keystroke.
+    // The debounce counted from the keystroke that made this text (possibly over already: no wait then); with no edit
+    // heard for it (the cursor moved, an explicit trigger) the call stands for the keystroke.
     const edit = this.lastEdit;
     const waitMs = edit?.[0] === document && edit[1] === document.version
-      ? this.debounce.lastKeyAt! + this.debounce.delayMs - Date.now()
+      ? Math.max(0, this.debounce.lastKeyAt! + this.debounce.delayMs - Date.now())
       : this.debounce.keystroke(Date.now());
     if (!(await this.wait(waitMs, token))) return undefined;
 
