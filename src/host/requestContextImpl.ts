@@ -180,7 +180,10 @@ export class RequestContextImpl implements RequestContext {
     if (this.checkedModels.has(checkKey)) return settings.model;
     // `ensure`: a list already fetched serves; after a failure the catalog backs off, so a server without /models
     // (or whose /models hangs) is not asked again before every question.
-    const live = await this.deps.models.ensure(settings.baseUrl, apiKey);
+    let live = await this.deps.models.ensure(settings.baseUrl, apiKey);
+    // A remembered list can be older than the server's (a model pulled since, another server now on that port):
+    // ask the server again before calling the model missing.
+    if (live && live.length > 0 && !findModel(live, settings.model)) live = (await this.deps.models.fetch(settings.baseUrl, apiKey)) ?? live;
     // No list (offline, or a server without /models): nothing to check against, send as configured.
     if (!live || live.length === 0 || findModel(live, settings.model)) {
       if (live) this.checkedModels.add(checkKey);

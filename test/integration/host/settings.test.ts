@@ -50,6 +50,20 @@ describe('host: settings and the model check', () => {
     assert.strictEqual(inspected?.globalValue, LIVE_LLAMA);
   });
 
+  it('asks the server again before calling a model missing: a list remembered from earlier may be out of date', async () => {
+    routeServer(server, [{ id: LIVE_LLAMA }], []);
+    await updateSettings({ model: LIVE_LLAMA });
+    assert.strictEqual((await api.requests.prepare())?.model, LIVE_LLAMA, 'the list is fetched and remembered');
+    // The server now lists a model it did not before (pulled since), and the user picks it.
+    routeServer(server, [{ id: LIVE_LLAMA }, { id: 'meta-llama/Llama-4-Scout-17B-16E-Instruct' }], []);
+    await updateSettings({ model: 'meta-llama/Llama-4-Scout-17B-16E-Instruct' });
+    await withScriptedUi(api, () => undefined, async (ui) => {
+      const settings = await api.requests.prepare();
+      assert.deepStrictEqual(ui.of('showWarningMessage'), [], 'no "does not list the model" warning');
+      assert.strictEqual(settings?.model, 'meta-llama/Llama-4-Scout-17B-16E-Instruct');
+    });
+  });
+
   it('"Use Anyway" keeps the configured model, and the check is not repeated in the session', async () => {
     routeServer(server, [{ id: LIVE_LLAMA }], []);
     await updateSettings({ model: 'meta-llama/Meta-Llama-3-8B-Instruct-Lite' });
