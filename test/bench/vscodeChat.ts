@@ -4,6 +4,7 @@
 // (test/e2e/vscodeChat.ts): opened, the models listed, Copilot Chat's agent awaited (a question sent before it is up
 // meets a sign-in dialog), the model picked. Paint times: paintProbe.ts in our page, vscodeChatProbe.ts in VS Code's.
 import * as fs from 'fs';
+import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { chatFrame } from '../e2e/chatView';
 import {
@@ -17,7 +18,7 @@ import { showAskLlamaSidebar, waitForWorkbench } from '../e2e/workbench';
 import { launchBrowser } from '../harness/browser';
 import { startCodeServer } from '../harness/codeServer';
 import { progress } from '../harness/log';
-import { vsixPath } from '../harness/paths';
+import { resultsDir, vsixPath } from '../harness/paths';
 import { ensureToolchain } from '../harness/toolchain';
 import { workbenchUrl } from '../harness/workbenchUrl';
 import { makeWorkspace } from '../harness/workspace';
@@ -54,10 +55,11 @@ export async function benchVsCodeChat(): Promise<BenchRow> {
   const browser = await launchBrowser();
   let counter = 0;
   const nextId = () => `v${++counter}x${Date.now().toString(36)}`;
+  let page: Page | undefined;
   try {
     await browser.context.addInitScript(installPaintProbe);
     await browser.context.addInitScript(installVsCodeChatPaintProbe);
-    const page = await browser.context.newPage();
+    page = await browser.context.newPage();
     await page.goto(workbenchUrl(server.origin, makeWorkspace()));
     await waitForWorkbench(page);
     await showAskLlamaSidebar(page);
@@ -85,8 +87,13 @@ export async function benchVsCodeChat(): Promise<BenchRow> {
       }
       progress(`vscodechat round ${round + 1}/${ROUNDS}: ours +${formatMs(overhead(ours[round]))}, VS Code's +${formatMs(overhead(theirs[round]))}`);
     }
-    await page.close();
     return compareRow(ours, theirs, answers.fillers);
+  } catch (error) {
+    // What the window showed when a step failed: the Chat view's state is the usual explanation.
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const shot = path.join(resultsDir, 'bench-vscodechat-failure.png');
+    await page?.screenshot({ path: shot }).then(() => progress(`vscodechat: the window at the failure: ${shot}`), () => undefined);
+    throw error;
   } finally {
     await browser.close();
     await server.stop();
