@@ -37,7 +37,7 @@ export interface Timing {
 }
 
 /** Our share: Enter → painted minus what the server itself took to its first byte. */
-const overhead = (t: Timing): number => t.paintedAt - t.enterAt - (t.served.firstByteAt - t.served.requestAt);
+export const overhead = (t: Timing): number => t.paintedAt - t.enterAt - (t.served.firstByteAt - t.served.requestAt);
 
 export async function benchWorkbench(): Promise<BenchRow[]> {
   if (!fs.existsSync(vsixPath)) throw new Error(`${vsixPath} is missing: run npm run package`);
@@ -91,12 +91,12 @@ export async function benchWorkbench(): Promise<BenchRow[]> {
   }
 }
 
-async function readProbe(frame: FrameLocator | Page): Promise<ProbeReadings> {
+export async function readProbe(frame: FrameLocator | Page): Promise<ProbeReadings> {
   const read = () => (window as unknown as { askLlamaBench: ProbeReadings }).askLlamaBench;
   return 'goto' in frame ? frame.evaluate(read) : frame.locator('#messages').evaluate(read);
 }
 
-async function waitForPaint(frame: FrameLocator, id: string): Promise<number> {
+export async function waitForPaint(frame: FrameLocator, id: string): Promise<number> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const probe = await readProbe(frame).catch(() => undefined);
@@ -107,7 +107,7 @@ async function waitForPaint(frame: FrameLocator, id: string): Promise<number> {
   }
 }
 
-async function waitForDone(frame: FrameLocator): Promise<void> {
+export async function waitForDone(frame: FrameLocator): Promise<void> {
   await frame.locator('#messages article.message[data-role="assistant"]').last()
     .and(frame.locator('[data-status="done"]')).waitFor({ timeout: WAIT_MS });
 }
@@ -198,7 +198,7 @@ function freshRow(timings: Timing[]): BenchRow {
   };
 }
 
-function warmRow(figure: string, where: string, timings: Timing[]): BenchRow {
+export function warmRow(figure: string, where: string, timings: Timing[]): BenchRow {
   const ours = median(timings.map(overhead));
   const total = median(timings.map((t) => t.paintedAt - t.enterAt));
   const toRequest = median(timings.map((t) => t.served.requestAt - t.enterAt));
