@@ -1,5 +1,5 @@
-// VS Code now starts Ask Llama in every window once start-up has finished (onStartupFinished), for people who never
-// use it too. So the packaged activate() (dist/extension.js) must stay quiet: no file read or written, no connection,
+// Activation is the first thing any use of Ask Llama waits for (a command, its view, VS Code asking its model
+// provider), so the packaged activate() (dist/extension.js) must stay quiet: no file read or written, no connection,
 // no process, no notification, dialog, page or browser tab. Run in plain Node with a stand-in `vscode` module that
 // accepts any call and records it, and Node's disk, network and process modules wrapped to record every call made
 // while activate() runs and shortly after (timers and promises it started). Needs `npm run build` (dist/) first.

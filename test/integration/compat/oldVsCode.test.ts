@@ -8,7 +8,7 @@ import type { HostMessage, PageMessage } from '../../../src/common/protocol';
 import type { ChatPageHandler } from '../../../src/host/chat/chatViewProvider';
 import { sseAnswer } from '../../support/scriptedServer';
 import { activateExtension, chatRequests, EXTENSION_ID, openWithSelection, routeServer, SSE_HEADERS, useScriptedHost } from '../host/hostTestKit';
-import { assertStartupActivationEvents, waitForActivationByItself } from '../startupActivation';
+import { assertNoEagerActivationEvents, assertStaysDormant } from '../startupActivation';
 
 const MODEL = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 
@@ -38,9 +38,9 @@ describe(`compat: the extension on VS Code ${vscode.version}`, () => {
     assert.strictEqual(vscode.version, expected);
   });
 
-  it('starts by itself after start-up (onStartupFinished, never "*"), then activates without error', async () => {
-    assertStartupActivationEvents(EXTENSION_ID);
-    await waitForActivationByItself(EXTENSION_ID);
+  it('stays dormant until used (no "*", no onStartupFinished), then activates without error', async () => {
+    assertNoEagerActivationEvents(EXTENSION_ID);
+    await assertStaysDormant(EXTENSION_ID);
     await activateExtension();
     assert.strictEqual(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
   });
