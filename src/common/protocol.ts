@@ -1,5 +1,5 @@
 // The one typed message protocol between the extension host and the chat page.
-// Both sides import this file; nothing else crosses the boundary. The action lists here are the only runtime code.
+// Both sides import this file; nothing else crosses the boundary. The action lists and `unbatch` are its only runtime code.
 import type { Attachment, Chat, ChatMessage, ChatSummary, ErrorAction, Usage } from './chatTypes';
 
 /**
@@ -33,6 +33,18 @@ export type HostMessage =
   /** The active editor's file, offered to the next question when nothing is selected; undefined: none offered. */
   | { type: 'currentFile'; file?: CurrentFileChip }
   | { type: 'focusInput'; text?: string };
+
+/**
+ * What the host posts: one message, or the messages sent in one turn of its event loop as one post. A question's
+ * start is four messages (the question, the empty answer, busy, model); each post crosses the same queues in the
+ * workbench (in a browser: a WebSocket frame read through a Blob), and the first token was queued behind them.
+ */
+export type HostPost = HostMessage | { type: 'batch'; messages: HostMessage[] };
+
+/** The messages of one post, in the order they were sent. */
+export function unbatch(post: HostPost): HostMessage[] {
+  return post.type === 'batch' ? post.messages : [post];
+}
 
 /** The current file's chip: `label` says which lines will be sent, or that none fit (then `cut` and nothing is sent). */
 export interface CurrentFileChip {

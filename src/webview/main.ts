@@ -2,7 +2,7 @@
 import './styles/page.css';
 import './styles/markdown.css';
 import './styles/highlight.css';
-import type { HostMessage } from '../common/protocol';
+import { type HostPost, unbatch } from '../common/protocol';
 import { loadTranslations } from './l10n';
 import { PageController } from './ui/pageController';
 import type { PageState, Schedulers, WebviewApi } from './ui/webviewApi';
@@ -19,8 +19,9 @@ const schedulers: Schedulers = {
 loadTranslations(document);
 const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
 const controller = new PageController(app, document, acquireVsCodeApi(), schedulers);
-window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
-  const message = event.data;
-  if (message && typeof message === 'object' && typeof message.type === 'string') controller.handle(message);
+window.addEventListener('message', (event: MessageEvent<HostPost>) => {
+  const post = event.data;
+  if (!post || typeof post !== 'object' || typeof post.type !== 'string') return;
+  for (const message of unbatch(post)) if (message && typeof message === 'object' && typeof message.type === 'string') controller.handle(message);
 });
 controller.start();

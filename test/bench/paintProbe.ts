@@ -14,6 +14,8 @@ export interface ProbeReadings {
   picks: { at: number; inputShownAt?: number }[];
   /** Marker id → when it was first painted. */
   painted: Record<string, number>;
+  /** Marker id → when a message carrying it first reached the chat page (a `delta` from the host). */
+  arrived: Record<string, number>;
   /** Durations of the long tasks (≥ 50 ms) seen since the last reset. */
   longTasks: number[];
 }
@@ -21,7 +23,7 @@ export interface ProbeReadings {
 /** Serialised into the page by `context.addInitScript`: self-contained, no imports. */
 export function installPaintProbe(): void {
   const now = (): number => performance.timeOrigin + performance.now();
-  const probe: ProbeReadings = { enterAt: [], picks: [], painted: {}, longTasks: [] };
+  const probe: ProbeReadings = { enterAt: [], picks: [], painted: {}, arrived: {}, longTasks: [] };
   (window as unknown as { askLlamaBench: ProbeReadings }).askLlamaBench = probe;
   const onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Enter') probe.enterAt.push(now());
@@ -55,6 +57,15 @@ export function installPaintProbe(): void {
     // no long-task timing in this frame
   }
   const marker = /BENCHMARK([A-Za-z0-9]+)/g;
+  // When the host's message got here, before the page handles it (capture phase, added before the page's listener).
+  const onMessage = (event: MessageEvent): void => {
+    const data = event.data as { text?: unknown; messages?: { text?: unknown }[] } | null;
+    const at = now();
+    for (const message of Array.isArray(data?.messages) ? data.messages : [data]) {
+      const text = message?.text;
+      if (typeof text === 'string' && text.includes('BENCHMARK')) for (const match of text.matchAll(marker)) probe.arrived[match[1]] ??= at;
+    }
+  };
   const pending = new Set<string>();
   const edgeText = (node: Node | null, fromEnd: boolean, budget: number): string => {
     let text = '';
@@ -92,12 +103,14 @@ export function installPaintProbe(): void {
     if (watchedDocument !== document) {
       watchedDocument = document;
       document.addEventListener('keydown', onKey, true);
+      window.addEventListener('message', onMessage, true);
     }
     const list = document.getElementById('messages');
     if (!list || list === watchedList) return;
     watchedList = list;
     // Loading the page may have cleared the document's listeners (document.open): add it again (a no-op if present).
     document.addEventListener('keydown', onKey, true);
+    window.addEventListener('message', onMessage, true);
     observer?.disconnect();
     observer = new MutationObserver(() => scan(list));
     observer.observe(list, { subtree: true, childList: true, characterData: true });

@@ -34,6 +34,8 @@ export interface Timing {
   enterAt: number;
   served: ServedAnswer;
   paintedAt: number;
+  /** When the first token's message reached the chat page, if the probe saw it. */
+  arrivedAt?: number;
 }
 
 /** Our share: Enter → painted minus what the server itself took to its first byte. */
@@ -61,7 +63,7 @@ export async function benchWorkbench(): Promise<BenchRow[]> {
       fresh.push(await firstQuestionInFreshWindow(browser.context, server.origin, llm, nextId()));
       progress(`fresh window ${run + 1}/${FRESH_WINDOWS}: Enter → painted ${formatMs(fresh[run].paintedAt - fresh[run].enterAt)}`);
     }
-    rows.push(freshRow(fresh));
+    if (fresh.length > 0) rows.push(freshRow(fresh));
 
     const page = await browser.context.newPage();
     await page.goto(workbenchUrl(server.origin, makeWorkspace()));
@@ -121,7 +123,7 @@ async function heldAnswer(llm: TimedLlm, frame: FrameLocator, id: string, enterA
     await ask();
     const served = await started;
     const paintedAt = await waitForPaint(frame, id);
-    return { enterAt: await enterAt(), served, paintedAt };
+    return { enterAt: await enterAt(), served, paintedAt, arrivedAt: (await readProbe(frame)).arrived[id] };
   } finally {
     release();
   }
@@ -203,10 +205,14 @@ export function warmRow(figure: string, where: string, timings: Timing[]): Bench
   const total = median(timings.map((t) => t.paintedAt - t.enterAt));
   const toRequest = median(timings.map((t) => t.served.requestAt - t.enterAt));
   const toPaint = median(timings.map((t) => t.paintedAt - t.served.firstByteAt));
+  const arrivals = timings.filter((t) => t.arrivedAt !== undefined);
+  const inPage = arrivals.length
+    ? `: in the page after ${formatMs(median(arrivals.map((t) => (t.arrivedAt ?? 0) - t.served.firstByteAt)))}, painted ${formatMs(median(arrivals.map((t) => t.paintedAt - (t.arrivedAt ?? 0))))} after that`
+    : '';
   return {
     figure,
     reference: `server's own time to first byte: ${formatMs(median(timings.map((t) => t.served.firstByteAt - t.served.requestAt)))}`,
-    measured: `Enter → painted ${formatMs(total)} (Enter → request at the server ${formatMs(toRequest)}, first byte → painted ${formatMs(toPaint)})`,
+    measured: `Enter → painted ${formatMs(total)} (Enter → request at the server ${formatMs(toRequest)}, first byte → painted ${formatMs(toPaint)}${inPage})`,
     result: `+${formatMs(ours)}`,
     target: '≤ +16 ms',
     met: ours <= 16,
@@ -258,6 +264,7 @@ async function fastModel(page: Page, frame: FrameLocator, llm: TimedLlm, userDat
   const probe = await readProbe(frame);
   if (served.endAt === undefined) throw new Error('the fast stream never ended');
   const lag = endPaintedAt - served.endAt;
+  const endArrivedAt = probe.arrived[`${id}e`];
   const longest = probe.longTasks.length ? Math.max(...probe.longTasks) : 0;
   const seconds = (served.endAt - served.firstByteAt) / 1000;
   const common = `code-server + headless Chromium, warm window; a local server writing ${total.toLocaleString('en-US')} tokens ` +
@@ -278,7 +285,8 @@ async function fastModel(page: Page, frame: FrameLocator, llm: TimedLlm, userDat
     {
       figure: 'Fast local model: painted text behind the stream at its end',
       reference: '1 frame = 16.7 ms',
-      measured: `last token written at the server → painted in the page`,
+      measured: `last token written at the server → painted in the page` +
+        (endArrivedAt === undefined ? '' : ` (in the page after ${formatMs(endArrivedAt - served.endAt)}, painted ${formatMs(endPaintedAt - endArrivedAt)} after that)`),
       result: formatMs(lag),
       target: '≤ 16.7 ms',
       met: lag <= FRAME_MS,

@@ -8,7 +8,7 @@
 // Settings, the key and the selection come through RequestContext; nothing here reads secrets itself.
 import * as vscode from 'vscode';
 import type { Attachment, Chat, ChatMessage } from '../../common/chatTypes';
-import type { ErrorAction, HostMessage, PageMessage } from '../../common/protocol';
+import type { ErrorAction, HostPost, PageMessage } from '../../common/protocol';
 import { externalLink } from '../../common/safeLink';
 import type { RequestContext } from '../requestContext';
 import { ChatOperations } from './chatOperations';
@@ -141,7 +141,7 @@ export class ChatController implements vscode.Disposable, ChatPageHandler {
     await this.files.add(uris, { maxTokens: settings.maxTokens, systemPrompt: settings.systemPrompt, contextLength: settings.contextLength });
   }
 
-  attachPage(post: (message: HostMessage) => Thenable<boolean>): vscode.Disposable {
+  attachPage(post: (message: HostPost) => Thenable<boolean>): vscode.Disposable {
     return this.page.attach(post);
   }
 

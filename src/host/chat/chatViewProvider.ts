@@ -2,14 +2,14 @@
 // Every message from the page is checked by parsePageMessage first; the page renders model output and is less trusted.
 import * as vscode from 'vscode';
 import { parsePageMessage } from '../../common/pageMessageGuard';
-import type { HostMessage, PageMessage } from '../../common/protocol';
+import type { HostPost, PageMessage } from '../../common/protocol';
 import { pageTranslations } from './pageL10n';
 import { createNonce, renderChatHtml } from './webviewHtml';
 
 /** What the view needs from the chat controller. */
 export interface ChatPageHandler {
   /** Connects a page; the controller posts through `post` until the returned disposable is disposed. */
-  attachPage(post: (message: HostMessage) => Thenable<boolean>): vscode.Disposable;
+  attachPage(post: (message: HostPost) => Thenable<boolean>): vscode.Disposable;
   handlePageMessage(message: PageMessage): Promise<void>;
 }
 

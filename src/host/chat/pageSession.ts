@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Chat } from '../../common/chatTypes';
-import type { HostMessage } from '../../common/protocol';
+import type { HostMessage, HostPost } from '../../common/protocol';
 import { affectsModelOrBaseUrl, readSettings, shownHost } from '../config';
 import type { ChatScope, HistoryStore } from './historyStore';
 import { SelectionTracker } from './selectionTracker';
@@ -30,7 +30,9 @@ export function emptyChat(workspace: string): Chat {
 }
 
 export class PageSession implements vscode.Disposable {
-  private post: ((message: HostMessage) => Thenable<boolean>) | undefined;
+  private post: ((message: HostPost) => Thenable<boolean>) | undefined;
+  /** Messages sent in this turn of the event loop, posted together when it ends (see HostPost). */
+  private outbox: HostMessage[] = [];
   private open: Chat;
   private restoring: Promise<void> | undefined;
   private allWorkspaces = false;
@@ -54,7 +56,7 @@ export class PageSession implements vscode.Disposable {
   }
 
   /** Connects a page; messages go to `post` until the returned disposable is disposed. */
-  attach(post: (message: HostMessage) => Thenable<boolean>): vscode.Disposable {
+  attach(post: (message: HostPost) => Thenable<boolean>): vscode.Disposable {
     this.post = post;
     return new vscode.Disposable(() => {
       if (this.post === post) this.post = undefined;
@@ -66,14 +68,24 @@ export class PageSession implements vscode.Disposable {
     return this.post !== undefined;
   }
 
-  /** Posts one message to the page, if one is attached. Never throws and never waits. */
+  /**
+   * Posts one message to the page, if one is attached, together with the others sent in the same turn of the event
+   * loop (a microtask later, in order). Never throws and never waits.
+   */
   send(message: HostMessage): void {
-    const post = this.post;
-    if (!post) return;
-    // A page that is being disposed rejects; the page re-asks for the full state on `ready`.
-    Promise.resolve(post(message)).catch(() => undefined);
+    if (!this.post) return;
+    if (this.outbox.push(message) === 1) queueMicrotask(() => this.postOutbox());
     // An answer starts: the server may have changed without a settings change (a workspace server just approved).
     if (message.type === 'busy' && message.busy) this.send(modelMessage());
+  }
+
+  private postOutbox(): void {
+    const messages = this.outbox;
+    this.outbox = [];
+    const post = this.post;
+    if (!post || messages.length === 0) return;
+    // A page that is being disposed rejects; the page re-asks for the full state on `ready`.
+    Promise.resolve(post(messages.length === 1 ? messages[0] : { type: 'batch', messages })).catch(() => undefined);
   }
 
   /** Which chats the list shows: this workspace's (and older chats saved without one), or every workspace's. */

@@ -14,6 +14,13 @@ export interface Flight {
   stoppedByUser: boolean;
 }
 
+/**
+ * The workbench hears of an answer (the `askLlama.busy` context key, the status bar's spinner) this long after it
+ * starts, and not at all if it ends sooner. Each is a message to the workbench that a fast local server's first token
+ * would otherwise queue behind; the page itself shows the answer at once.
+ */
+export const WORKBENCH_BUSY_DELAY_MS = 50;
+
 export interface RequestSlotDeps {
   /** Where the `busy` message goes (the page session). */
   page: { send(message: HostMessage): void };
@@ -21,6 +28,7 @@ export interface RequestSlotDeps {
 
 export class RequestSlot implements vscode.Disposable {
   private readonly busyEmitter = new vscode.EventEmitter<boolean>();
+  /** Fires as the workbench is told an answer streams, and that it ended (see WORKBENCH_BUSY_DELAY_MS). */
   readonly onDidChangeBusy: vscode.Event<boolean> = this.busyEmitter.event;
   private readonly settledEmitter = new vscode.EventEmitter<ChatMessage>();
   /** Fires with each answer once it has settled (its status says how it ended). */
@@ -28,6 +36,9 @@ export class RequestSlot implements vscode.Disposable {
   private flight: { current: Flight; settled: Promise<void>; settle: () => void } | undefined;
   /** Increases with every question; a question overtaken by a newer one while it waited is dropped. */
   private latestTicket = 0;
+  /** Whether the workbench was told an answer is streaming; the timer that will tell it (see WORKBENCH_BUSY_DELAY_MS). */
+  private workbenchBusy = false;
+  private workbenchBusyTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: RequestSlotDeps) {}
 
@@ -64,7 +75,11 @@ export class RequestSlot implements vscode.Disposable {
     const settled = new Promise<void>((resolve) => (settle = resolve));
     const current: Flight = { chat, answer, abort: new AbortController(), stoppedByUser: false };
     this.flight = { current, settled, settle };
-    this.setBusy(true);
+    this.deps.page.send({ type: 'busy', busy: true });
+    this.workbenchBusyTimer ??= setTimeout(() => {
+      this.workbenchBusyTimer = undefined;
+      if (this.flight) this.setWorkbenchBusy(true);
+    }, WORKBENCH_BUSY_DELAY_MS);
     return current;
   }
 
@@ -73,7 +88,10 @@ export class RequestSlot implements vscode.Disposable {
     if (this.flight?.current !== flight) return;
     const { settle } = this.flight;
     this.flight = undefined;
-    this.setBusy(false);
+    this.deps.page.send({ type: 'busy', busy: false });
+    clearTimeout(this.workbenchBusyTimer);
+    this.workbenchBusyTimer = undefined;
+    if (this.workbenchBusy) this.setWorkbenchBusy(false);
     this.settledEmitter.fire(flight.answer);
     settle();
   }
@@ -96,13 +114,14 @@ export class RequestSlot implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.workbenchBusyTimer);
     this.busyEmitter.dispose();
     this.settledEmitter.dispose();
   }
 
-  private setBusy(busy: boolean): void {
+  private setWorkbenchBusy(busy: boolean): void {
+    this.workbenchBusy = busy;
     void vscode.commands.executeCommand('setContext', 'askLlama.busy', busy);
     this.busyEmitter.fire(busy);
-    this.deps.page.send({ type: 'busy', busy });
   }
 }

@@ -4,7 +4,7 @@
 // VS Code version it started in ASK_LLAMA_EXPECT_VSCODE and afterwards checks the host's logs for errors.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { HostMessage, PageMessage } from '../../../src/common/protocol';
+import { type HostMessage, type PageMessage, unbatch } from '../../../src/common/protocol';
 import type { ChatPageHandler } from '../../../src/host/chat/chatViewProvider';
 import { sseAnswer } from '../../support/scriptedServer';
 import { activateExtension, chatRequests, EXTENSION_ID, openWithSelection, routeServer, SSE_HEADERS, useScriptedHost } from '../host/hostTestKit';
@@ -85,7 +85,7 @@ describe(`compat: the extension on VS Code ${vscode.version}`, () => {
       const toPage: HostMessage[] = [];
       const attachPage = controller.attachPage.bind(controller);
       const handlePageMessage = controller.handlePageMessage.bind(controller);
-      controller.attachPage = (post) => attachPage((message) => (toPage.push(message), post(message)));
+      controller.attachPage = (post) => attachPage((message) => (toPage.push(...unbatch(message)), post(message)));
       controller.handlePageMessage = (message) => (fromPage.push(message), handlePageMessage(message));
       try {
         await vscode.commands.executeCommand('askLlama.chat.focus');

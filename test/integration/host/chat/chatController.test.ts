@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Attachment, ChatMessage } from '../../../../src/common/chatTypes';
+import { unbatch } from '../../../../src/common/protocol';
 import { HistoryStore } from '../../../../src/host/chat/historyStore';
 import { chatChunk, sseAnswer, sseData } from '../../../support/scriptedServer';
 import { SSE_HEADERS, TEST_KEY, createKit, messagesOfType, revertAndCloseAllEditors, until, type Kit } from './chatTestKit';
@@ -66,6 +67,7 @@ describe('ChatController (extension host, scripted server)', () => {
     const asking = kit.controller.ask('Tell me a long story');
     await until(() => messagesOfType(kit.posted, 'delta').length === 2, 'two deltas');
     assert.equal(kit.controller.busy, true);
+    await until(() => busy.length === 1, 'the workbench to hear that an answer streams');
     kit.controller.stop();
     await asking;
 
@@ -77,6 +79,23 @@ describe('ChatController (extension host, scripted server)', () => {
     const stored = await new HistoryStore(kit.historyFolder).load(kit.controller.currentChat.id);
     assert.equal(stored?.messages[1].status, 'partial');
     assert.equal(stored?.messages[1].text, 'Half an answer');
+  });
+
+  it('starts an answer with one post to the page, and tells the workbench after it', async () => {
+    kit.server.enqueue({ headers: SSE_HEADERS, chunks: [sseData(chatChunk('First'))], end: 'hang' });
+    const postsWhenWorkbenchHeard: number[] = [];
+    kit.controller.onDidChangeBusy(() => postsWhenWorkbenchHeard.push(kit.posts.length));
+    const before = kit.posts.length;
+    const asking = kit.controller.ask('Quick question');
+    await until(() => messagesOfType(kit.posted, 'delta').length === 1, 'the first delta');
+    const start = kit.posts.findIndex((post, index) => index >= before && unbatch(post).some((m) => m.type === 'messageAdded'));
+    const kinds = unbatch(kit.posts[start]).map((m) => (m.type === 'messageAdded' ? `${m.type} ${m.message.role}` : m.type));
+    // Each post crosses the workbench's queues on its own: the first token would wait behind four.
+    assert.deepEqual(kinds, ['messageAdded user', 'messageAdded assistant', 'busy', 'model']);
+    await until(() => postsWhenWorkbenchHeard.length === 1, 'the workbench to hear that an answer streams');
+    assert.ok(postsWhenWorkbenchHeard[0] > start, 'the context key and status bar change after the page was told, not before');
+    kit.controller.stop();
+    await asking;
   });
 
   it('saves the partial answer while it streams, so a crash mid-answer keeps it (loaded as partial)', async () => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { hostOf } from '../../../../src/api';
 import type { Attachment, ErrorView } from '../../../../src/common/chatTypes';
-import type { HostMessage } from '../../../../src/common/protocol';
+import { type HostMessage, type HostPost, unbatch } from '../../../../src/common/protocol';
 import { ChatController } from '../../../../src/host/chat/chatController';
 import { describeFailure } from '../../../../src/host/errorMessages';
 import type { RequestContext, RequestSettings } from '../../../../src/host/requestContext';
@@ -69,6 +69,8 @@ export interface Kit {
   requests: ScriptedRequests;
   controller: ChatController;
   posted: HostMessage[];
+  /** Every post to the page as it was made (a batch is one post). */
+  posts: HostPost[];
   logLines: LogLine[];
   historyFolder: string;
   opened: string[];
@@ -83,6 +85,7 @@ export async function createKit(): Promise<Kit> {
   const requests = new ScriptedRequests(server.baseUrl);
   const historyFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'ask-llama-chat-'));
   const posted: HostMessage[] = [];
+  const posts: HostPost[] = [];
   const logLines: LogLine[] = [];
   const opened: string[] = [];
   const confirmAnswers: boolean[] = [];
@@ -100,7 +103,9 @@ export async function createKit(): Promise<Kit> {
   let page: vscode.Disposable | undefined;
   const attachPage = () => {
     page = controller.attachPage(async (message) => {
-      posted.push(JSON.parse(JSON.stringify(message)) as HostMessage);
+      const copy = JSON.parse(JSON.stringify(message)) as HostPost;
+      posts.push(copy);
+      posted.push(...unbatch(copy));
       return true;
     });
   };
@@ -110,6 +115,7 @@ export async function createKit(): Promise<Kit> {
     requests,
     controller,
     posted,
+    posts,
     logLines,
     historyFolder,
     opened,

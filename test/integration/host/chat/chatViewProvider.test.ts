@@ -2,7 +2,7 @@
 // well-formed page messages reach the controller.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HostMessage, PageMessage } from '../../../../src/common/protocol';
+import type { HostPost, PageMessage } from '../../../../src/common/protocol';
 import { ChatViewProvider, type ChatPageHandler } from '../../../../src/host/chat/chatViewProvider';
 
 interface FakeView {
@@ -49,8 +49,8 @@ function fakeView(): FakeView {
 
 class RecordingHandler implements ChatPageHandler {
   received: PageMessage[] = [];
-  post: ((m: HostMessage) => Thenable<boolean>) | undefined;
-  attachPage(post: (m: HostMessage) => Thenable<boolean>): vscode.Disposable {
+  post: ((m: HostPost) => Thenable<boolean>) | undefined;
+  attachPage(post: (m: HostPost) => Thenable<boolean>): vscode.Disposable {
     this.post = post;
     return new vscode.Disposable(() => (this.post = undefined));
   }

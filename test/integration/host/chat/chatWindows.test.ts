@@ -6,7 +6,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import type { HostMessage } from '../../../../src/common/protocol';
+import { type HostMessage, type HostPost, unbatch } from '../../../../src/common/protocol';
 import { ChatController } from '../../../../src/host/chat/chatController';
 import { HistoryStore } from '../../../../src/host/chat/historyStore';
 import { chatChunk, sseAnswer, sseData, ScriptedServer } from '../../../support/scriptedServer';
@@ -47,7 +47,7 @@ describe('ChatController: two windows, one history', () => {
       confirm: async () => confirmAnswers.shift() ?? false,
     });
     controller.attachPage(async (message) => {
-      posted.push(JSON.parse(JSON.stringify(message)) as HostMessage);
+      posted.push(...unbatch(JSON.parse(JSON.stringify(message)) as HostPost));
       return true;
     });
     const window = { controller, posted, confirmAnswers };
