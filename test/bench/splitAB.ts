@@ -19,7 +19,6 @@ import { makeTempDir } from '../harness/tempDirs';
 import { ensureToolchain } from '../harness/toolchain';
 import { activationInFreshWindow, hostEntry } from './activation';
 import { formatMs } from './benchRow';
-import { dormantCopy } from './dormantCopy';
 import { installPaintProbe } from './paintProbe';
 import { median } from './stats';
 import { benchModelId, TimedLlm } from './timedLlm';
@@ -70,7 +69,7 @@ async function main(): Promise<number> {
   const variants: Variant[] = paths.map((vsix, index) => ({
     label: `${'AB'[index]} ${path.basename(vsix)}`,
     vsix: path.resolve(vsix),
-    extensionPath: dormantCopy(unpack(path.resolve(vsix))),
+    extensionPath: unpack(path.resolve(vsix)),
     activateMs: [],
     moduleLoadMs: [],
     pickToInputMs: [],

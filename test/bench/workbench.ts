@@ -24,7 +24,9 @@ const WARM_ROUNDS = Number(process.env.ASK_LLAMA_BENCH_WARM_ROUNDS ?? 9);
 const PALETTE_ROUNDS = Number(process.env.ASK_LLAMA_BENCH_PALETTE_ROUNDS ?? 5);
 const FRESH_WINDOWS = Number(process.env.ASK_LLAMA_BENCH_FRESH_WINDOWS ?? 3);
 const FAST_TOKENS_PER_S = 2000;
-const FAST_SECONDS = Number(process.env.ASK_LLAMA_BENCH_FAST_SECONDS ?? 15);
+const FAST_SECONDS = Number(process.env.ASK_LLAMA_BENCH_FAST_SECONDS ?? 5);
+/** The end of a stream is one reading per stream: several streams, so the row is a median, not one sample. */
+const FAST_STREAMS = Number(process.env.ASK_LLAMA_BENCH_FAST_STREAMS ?? 5);
 /** A quick typist: the first question is typed, not pasted, so the page has the typing time to load. */
 const TYPING_DELAY_MS = 80;
 const FRAME_MS = 1000 / 60;
@@ -83,7 +85,9 @@ export async function benchWorkbench(): Promise<BenchRow[]> {
     for (let round = 0; round < PALETTE_ROUNDS; round++) paletteTimings.push(await askFromPalette(page, frame, llm, nextId()));
     rows.push(warmRow('Enter → first token painted, palette Ask Llama (warm window)', 'the palette\'s Ask Llama input box: Enter', paletteTimings));
 
-    rows.push(...(await fastModel(page, frame, llm, server.userDataDir, nextId())));
+    const streams: FastStream[] = [];
+    for (let run = 0; run < FAST_STREAMS; run++) streams.push(await fastStream(frame, llm, server.userDataDir, nextId()));
+    rows.push(...fastRows(streams));
     await page.close();
     return rows;
   } finally {
@@ -129,7 +133,7 @@ async function heldAnswer(llm: TimedLlm, frame: FrameLocator, id: string, enterA
   }
 }
 
-async function askFromChat(page: Page, frame: FrameLocator, llm: TimedLlm, id: string): Promise<Timing> {
+export async function askFromChat(page: Page, frame: FrameLocator, llm: TimedLlm, id: string): Promise<Timing> {
   const prompt = frame.locator('textarea#prompt');
   const before = (await readProbe(frame)).enterAt.length;
   const timing = await heldAnswer(llm, frame, id, async () => (await readProbe(frame)).enterAt[before], async () => {
@@ -241,7 +245,18 @@ export function extensionHostCpuMs(userDataDir: string): number {
   return total;
 }
 
-async function fastModel(page: Page, frame: FrameLocator, llm: TimedLlm, userDataDir: string, id: string): Promise<BenchRow[]> {
+export interface FastStream {
+  /** The server's last write → the last token painted in the page, and → its message in the page. */
+  lagMs: number;
+  arrivedLagMs?: number;
+  longTasks: number[];
+  cpuMs: number;
+  tokens: number;
+  seconds: number;
+}
+
+/** One answer from a fast local model: FAST_SECONDS of tokens at FAST_TOKENS_PER_S into the chat page. */
+export async function fastStream(frame: FrameLocator, llm: TimedLlm, userDataDir: string, id: string): Promise<FastStream> {
   const total = FAST_TOKENS_PER_S * FAST_SECONDS;
   llm.answerNext({
     kind: 'rate',
@@ -263,21 +278,37 @@ async function fastModel(page: Page, frame: FrameLocator, llm: TimedLlm, userDat
   await waitForDone(frame);
   const probe = await readProbe(frame);
   if (served.endAt === undefined) throw new Error('the fast stream never ended');
-  const lag = endPaintedAt - served.endAt;
   const endArrivedAt = probe.arrived[`${id}e`];
-  const longest = probe.longTasks.length ? Math.max(...probe.longTasks) : 0;
-  const seconds = (served.endAt - served.firstByteAt) / 1000;
-  const common = `code-server + headless Chromium, warm window; a local server writing ${total.toLocaleString('en-US')} tokens ` +
-    `(one SSE event each, Markdown with code fences) at ${FAST_TOKENS_PER_S.toLocaleString('en-US')}/s as they fall due, ` +
-    `${seconds.toFixed(1)} s in this run; ${FAST_SECONDS} s rather than 30 s to keep the shared machine usable`;
-  progress(`fast model: lag ${formatMs(lag)}, longest task ${formatMs(longest)}, ${probe.longTasks.length} long tasks, host CPU ${formatMs(cpuMs)}`);
-  void page;
+  const stream: FastStream = {
+    lagMs: endPaintedAt - served.endAt,
+    arrivedLagMs: endArrivedAt === undefined ? undefined : endArrivedAt - served.endAt,
+    longTasks: [...probe.longTasks],
+    cpuMs,
+    tokens: total,
+    seconds: (served.endAt - served.firstByteAt) / 1000,
+  };
+  progress(`fast model: lag ${formatMs(stream.lagMs)}, ${stream.longTasks.length} long tasks, host CPU ${formatMs(cpuMs)}`);
+  return stream;
+}
+
+function fastRows(streams: FastStream[]): BenchRow[] {
+  const lag = median(streams.map((s) => s.lagMs));
+  const arrived = streams.filter((s) => s.arrivedLagMs !== undefined);
+  const arrivedLag = arrived.length ? median(arrived.map((s) => s.arrivedLagMs ?? 0)) : undefined;
+  const longTasks = streams.flatMap((s) => s.longTasks);
+  const longest = longTasks.length ? Math.max(...longTasks) : 0;
+  const tokens = streams.reduce((sum, s) => sum + s.tokens, 0);
+  const cpuMs = streams.reduce((sum, s) => sum + s.cpuMs, 0);
+  const seconds = streams.map((s) => s.seconds.toFixed(1)).join(', ');
+  const common = `code-server + headless Chromium, warm window; a local server writing ${FAST_STREAMS} answers of ` +
+    `${(FAST_TOKENS_PER_S * FAST_SECONDS).toLocaleString('en-US')} tokens (one SSE event each, Markdown with code fences) at ` +
+    `${FAST_TOKENS_PER_S.toLocaleString('en-US')}/s as they fall due (${seconds} s in this run)`;
   return [
     {
       figure: `Fast local model (${FAST_TOKENS_PER_S.toLocaleString('en-US')} tokens/s): longest main-thread task in the chat page`,
       reference: '—',
-      measured: `${probe.longTasks.length} task(s) over 50 ms during the stream`,
-      result: probe.longTasks.length ? formatMs(longest) : 'none ≥ 50 ms',
+      measured: `${longTasks.length} task(s) over 50 ms during ${streams.length} streams`,
+      result: longTasks.length ? formatMs(longest) : 'none ≥ 50 ms',
       target: '≤ 50 ms',
       met: longest <= 50,
       notes: `${common}; PerformanceObserver('longtask') in the chat page's frame`,
@@ -285,18 +316,18 @@ async function fastModel(page: Page, frame: FrameLocator, llm: TimedLlm, userDat
     {
       figure: 'Fast local model: painted text behind the stream at its end',
       reference: '1 frame = 16.7 ms',
-      measured: `last token written at the server → painted in the page` +
-        (endArrivedAt === undefined ? '' : ` (in the page after ${formatMs(endArrivedAt - served.endAt)}, painted ${formatMs(endPaintedAt - endArrivedAt)} after that)`),
+      measured: `last token written at the server → painted in the page, per stream: ${streams.map((s) => formatMs(s.lagMs)).join(', ')}` +
+        (arrivedLag === undefined ? '' : ` (in the page after ${formatMs(arrivedLag)}, median)`),
       result: formatMs(lag),
       target: '≤ 16.7 ms',
       met: lag <= FRAME_MS,
-      notes: `${common}; server time of its last write against the animation frame after the last token entered the DOM`,
+      notes: `${common}; server time of its last write against the animation frame after the last token entered the DOM; median of ${streams.length} streams`,
     },
     {
       figure: 'Fast local model: extension-host CPU per token',
       reference: '—',
-      measured: `${formatMs(cpuMs)} CPU for ${total.toLocaleString('en-US')} tokens`,
-      result: `${((cpuMs * 1000) / total).toFixed(1)} µs/token`,
+      measured: `${formatMs(cpuMs)} CPU for ${tokens.toLocaleString('en-US')} tokens`,
+      result: `${((cpuMs * 1000) / tokens).toFixed(1)} µs/token`,
       target: 'reported',
       met: true,
       notes: `${common}; utime + stime of the extension host process(es) of this code-server from /proc, 10 ms resolution`,

@@ -70,11 +70,14 @@ export class PageSession implements vscode.Disposable {
 
   /**
    * Posts one message to the page, if one is attached, together with the others sent in the same turn of the event
-   * loop (a microtask later, in order). Never throws and never waits.
+   * loop (a microtask later, in order). Streamed text goes at once, with what was sent before it: it is never held
+   * behind what follows it (an answer's end carries the whole answer, 100 KB and more). Never throws and never waits.
    */
   send(message: HostMessage): void {
     if (!this.post) return;
-    if (this.outbox.push(message) === 1) queueMicrotask(() => this.postOutbox());
+    const first = this.outbox.push(message) === 1;
+    if (message.type === 'delta') this.postOutbox();
+    else if (first) queueMicrotask(() => this.postOutbox());
     // An answer starts: the server may have changed without a settings change (a workspace server just approved).
     if (message.type === 'busy' && message.busy) this.send(modelMessage());
   }

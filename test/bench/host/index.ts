@@ -1,7 +1,7 @@
 // Runs inside a real VS Code extension host as the workbench's extensionTestsPath (see ../activation.ts). It records
 // whether Ask Llama was active when this entry started (VS Code runs it once start-up activation — `*`,
-// workspaceContains — is done) and when VS Code started it by itself (onStartupFinished) within the settle time. If it
-// is still inactive then (the bench's copy without onStartupFinished), it times `await extension.activate()`. The
+// workspaceContains — is done) and whether VS Code started it by itself within the settle time after. If it is still
+// inactive then (as built: it waits for its own commands, view and model provider), it times `await extension.activate()`. The
 // figures go to the JSON file named by ASK_LLAMA_BENCH_OUT. No mocha: there is nothing to assert here, only to measure.
 import * as fs from 'fs';
 import * as path from 'path';

@@ -98,6 +98,19 @@ describe('ChatController (extension host, scripted server)', () => {
     await asking;
   });
 
+  it('never holds streamed text behind the messages that follow it, such as the whole answer at its end', async () => {
+    kit.server.enqueue({ headers: SSE_HEADERS, chunks: sseAnswer(['One', ' two', ' three.']) });
+    const before = kit.posts.length;
+    await kit.controller.ask('Count to three');
+    const posts = kit.posts.slice(before).map(unbatch);
+    assert.ok(posts.some((messages) => messages.some((m) => m.type === 'delta')), 'deltas were posted');
+    for (const messages of posts) {
+      const delta = messages.findIndex((m) => m.type === 'delta');
+      assert.ok(delta === -1 || delta === messages.length - 1, `a delta went out with what followed it: ${messages.map((m) => m.type).join(', ')}`);
+    }
+    assert.equal(lastAnswer(kit).text, 'One two three.');
+  });
+
   it('saves the partial answer while it streams, so a crash mid-answer keeps it (loaded as partial)', async () => {
     kit.server.enqueue({ headers: SSE_HEADERS, chunks: [sseData(chatChunk('Saved while streaming'))], end: 'hang' });
     const asking = kit.controller.ask('Stream slowly');
