@@ -2,7 +2,8 @@
 // (Playwright's init scripts reach the webview's cross-origin frames too). All times are epoch milliseconds
 // (timeOrigin + now), comparable with the bench server's. In every frame: when Enter went down. In frames other than
 // the workbench's own: when text carrying a marker (`BENCHMARK<id>`) was first painted in the newest answer of the
-// chat page (the animation frame after it entered the DOM), and the page's long tasks (PerformanceObserver).
+// chat page (the animation frame that painted it: the one after it entered the DOM, or the one whose callback added it),
+// when the message carrying it arrived, and the page's long tasks (PerformanceObserver).
 // Only the start and the end of the newest answer are read, so watching a 100 KB answer costs next to nothing.
 
 export interface ProbeReadings {
@@ -56,6 +57,25 @@ export function installPaintProbe(): void {
   } catch {
     // no long-task timing in this frame
   }
+  // Text added inside one of the page's animation-frame callbacks is painted by that very frame, and a frame asked for
+  // from there is the next one, a frame late: so the probe tracks whether the page is in a frame callback (the
+  // observer's callback runs as a microtask right after the callback that changed the DOM, before the flag is reset)
+  // and then takes the time at once. Text added by any other task is painted by the next frame, timed by asking for it.
+  const nativeFrame = window.requestAnimationFrame.bind(window);
+  let inFrameCallback = false;
+  window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
+    nativeFrame((time) => {
+      inFrameCallback = true;
+      try {
+        callback(time);
+      } finally {
+        queueMicrotask(() => (inFrameCallback = false));
+      }
+    });
+  const whenPainted = (record: (at: number) => void): void => {
+    if (inFrameCallback) record(now());
+    else nativeFrame(() => record(now()));
+  };
   const marker = /BENCHMARK([A-Za-z0-9]+)/g;
   // When the host's message got here, before the page handles it (capture phase, added before the page's listener).
   const onMessage = (event: MessageEvent): void => {
@@ -89,8 +109,7 @@ export function installPaintProbe(): void {
     const text = `${edgeText(body, false, 200)} ${edgeText(body, true, 200)}`;
     for (const match of text.matchAll(marker)) if (!(match[1] in probe.painted)) pending.add(match[1]);
     if (pending.size === 0) return;
-    requestAnimationFrame(() => {
-      const at = now();
+    whenPainted((at) => {
       for (const id of pending) probe.painted[id] ??= at;
       pending.clear();
     });

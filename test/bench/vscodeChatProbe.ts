@@ -1,7 +1,7 @@
 // The paint probe for VS Code's own Chat view, installed in every frame before its scripts run; it acts only in the
 // workbench's own frame, where the Chat view lives. Like paintProbe.ts does for the Ask Llama chat page: when text
 // carrying a marker (`BENCHMARK<id>`) was first painted in one of the Chat view's answers, i.e. the animation frame
-// after it entered the chat list's DOM, in epoch milliseconds (timeOrigin + now). Enter is taken by paintProbe.ts's
+// that painted it (after it entered the chat list's DOM, or whose callback added it), in epoch milliseconds (timeOrigin + now). Enter is taken by paintProbe.ts's
 // keydown listener on the same document. Only the chat list is observed (not the whole workbench), and only its
 // answer rows are read, so the probe costs the Chat view about what paintProbe.ts costs our page.
 
@@ -16,6 +16,22 @@ export function installVsCodeChatPaintProbe(): void {
   const now = (): number => performance.timeOrigin + performance.now();
   const probe: VsCodeChatPaints = { painted: {} };
   (window as unknown as { askLlamaBenchVsCodeChat: VsCodeChatPaints }).askLlamaBenchVsCodeChat = probe;
+  // As in paintProbe.ts (each probe is serialised on its own, so the few lines are repeated there).
+  const nativeFrame = window.requestAnimationFrame.bind(window);
+  let inFrameCallback = false;
+  window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
+    nativeFrame((time) => {
+      inFrameCallback = true;
+      try {
+        callback(time);
+      } finally {
+        queueMicrotask(() => (inFrameCallback = false));
+      }
+    });
+  const whenPainted = (record: (at: number) => void): void => {
+    if (inFrameCallback) record(now());
+    else nativeFrame(() => record(now()));
+  };
   const marker = /BENCHMARK([A-Za-z0-9]+)/g;
   const pending = new Set<string>();
   const scan = (list: Element): void => {
@@ -24,8 +40,7 @@ export function installVsCodeChatPaintProbe(): void {
       for (const match of (answer.textContent ?? '').matchAll(marker)) if (!(match[1] in probe.painted)) pending.add(match[1]);
     }
     if (pending.size === 0) return;
-    requestAnimationFrame(() => {
-      const at = now();
+    whenPainted((at) => {
       for (const id of pending) probe.painted[id] ??= at;
       pending.clear();
     });
