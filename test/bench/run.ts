@@ -38,7 +38,7 @@ const benches: Bench[] = [
   { name: 'firstDelta', figure: 'Request → first delta through `chat()`', target: '≤ 1.05×', run: benchFirstDelta },
   { name: 'render', figure: 'Streaming render of a 4,000-token answer', target: '≤ 3×', run: benchStreamingRender },
   { name: 'savedChat', figure: 'Show a saved 500-message chat', target: '≤ 150 ms', run: benchSavedChat },
-  { name: 'workbench', figure: 'In the workbench: Enter → first token painted', target: '≤ +16 ms / ≤ 1 s', run: benchWorkbench },
+  { name: 'workbench', figure: 'In the workbench: Enter → first token painted', target: '≤ +20 ms / ≤ 1 s', run: benchWorkbench },
   { name: 'vscodechat', figure: vsCodeChatFigure, target: "ours ≤ VS Code's", run: benchVsCodeChat },
   { name: 'inline', figure: 'Keystroke → ghost text painted', target: '≤ +50 ms / ≤ 15 / reported', run: benchInline },
   { name: 'activation', figure: '`activate()` in the extension host', target: '≤ 5 ms', run: benchActivation },

@@ -30,6 +30,8 @@ const FAST_STREAMS = Number(process.env.ASK_LLAMA_BENCH_FAST_STREAMS ?? 5);
 /** A quick typist: the first question is typed, not pasted, so the page has the typing time to load. */
 const TYPING_DELAY_MS = 80;
 const FRAME_MS = 1000 / 60;
+/** Issue 24: the sidebar's own share of Enter → first token painted. */
+const WARM_OVERHEAD_TARGET_MS = 20;
 const WAIT_MS = 60_000;
 
 export interface Timing {
@@ -218,8 +220,8 @@ export function warmRow(figure: string, where: string, timings: Timing[]): Bench
     reference: `server's own time to first byte: ${formatMs(median(timings.map((t) => t.served.firstByteAt - t.served.requestAt)))}`,
     measured: `Enter → painted ${formatMs(total)} (Enter → request at the server ${formatMs(toRequest)}, first byte → painted ${formatMs(toPaint)}${inPage})`,
     result: `+${formatMs(ours)}`,
-    target: '≤ +16 ms',
-    met: ours <= 16,
+    target: '≤ +20 ms',
+    met: ours <= WARM_OVERHEAD_TARGET_MS,
     notes: `${where}; code-server + headless Chromium, warm window (page loaded, one question asked before); a local server ` +
       `sending the first token with the headers; overhead = Enter → painted − server time to first byte, per round; ` +
       `Enter and paint times in the browser, server times on the server, one clock; median of ${timings.length} rounds`,
