@@ -53,10 +53,34 @@ export function httpRequest(url: string, init: HttpRequestInit): Promise<HttpRes
       // Before the response the promise must reject, so it gets an error; after it, readers see the body close
       // (bodyReading.ts) and the attempt knows why it stopped, so no error is built (a stack each time).
       if (received === undefined) request.destroy(abortError());
-      else if (!received.readableEnded) received.destroy();
+      else if (received.readableEnded) return;
+      else if (init.stopper.stopReason === 'finished') drainForReuse(received);
+      else received.destroy();
     });
     request.end(init.body);
   });
+}
+
+/** How long, and how many bytes, the end of a finished answer's body is waited for before its connection is closed. */
+const DRAIN_MS = 1_000;
+const DRAIN_BYTES = 64 * 1024;
+
+/**
+ * The answer is whole ([DONE] read) but the body has not ended: its end (a chunked stream's last bytes, a usage chunk)
+ * is usually in the same packet. Reading it lets the connection go back to the agent's pool, so the next request
+ * (a follow-up, the next inline suggestion, a tool-call round) skips a new TCP and TLS handshake; destroying the body
+ * closed the connection every time. A server that keeps sending or never ends the body is cut off as before.
+ */
+function drainForReuse(response: Http.IncomingMessage): void {
+  let left = DRAIN_BYTES;
+  const timer = setTimeout(() => response.destroy(), DRAIN_MS);
+  timer.unref();
+  response.on('data', (chunk: Buffer) => {
+    left -= chunk.length;
+    if (left < 0) response.destroy();
+  });
+  response.once('close', () => clearTimeout(timer));
+  response.resume();
 }
 
 function abortError(): Error {

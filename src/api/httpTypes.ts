@@ -29,7 +29,11 @@ export interface HttpRequestInit {
    * read to its end, when there is nothing left to stop). A stop callback rather than an AbortSignal: a signal costs
    * a listener per request and a DOMException per abort, on every request's path (AttemptControl.onStop).
    */
-  stopper: { onStop(stop: () => void): void };
+  stopper: {
+    onStop(stop: () => void): void;
+    /** Why it stopped, once it has: 'finished' means the reader has the whole answer, not that anyone gave up on it. */
+    readonly stopReason?: string;
+  };
 }
 
 /** Resolves once the status line and headers are in; the body is then read from `body`. No redirect is followed. */

@@ -26,7 +26,7 @@ const FRESH_WINDOWS = Number(process.env.ASK_LLAMA_BENCH_FRESH_WINDOWS ?? 3);
 const FAST_TOKENS_PER_S = 2000;
 const FAST_SECONDS = Number(process.env.ASK_LLAMA_BENCH_FAST_SECONDS ?? 5);
 /** The end of a stream is one reading per stream: several streams, so the row is a median, not one sample. */
-const FAST_STREAMS = Number(process.env.ASK_LLAMA_BENCH_FAST_STREAMS ?? 5);
+const FAST_STREAMS = Number(process.env.ASK_LLAMA_BENCH_FAST_STREAMS ?? 9);
 /** A quick typist: the first question is typed, not pasted, so the page has the typing time to load. */
 const TYPING_DELAY_MS = 80;
 const FRAME_MS = 1000 / 60;

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   json?: any;
   /** Set when the client closed the connection before the response ended (a cancelled request). */
   aborted?: boolean;
+  /** Which connection carried it, numbered in the order they were opened: a client that keeps its connection alive sends the next request on the same one. */
+  connection: number;
 }
 
 export interface ScriptedResponse {
@@ -53,6 +55,8 @@ export class ScriptedServer {
   private readonly queue: Responder[] = [];
   private fallback: Responder = DEFAULT_FALLBACK;
   private readonly sockets = new Set<Socket>();
+  private readonly connectionNumbers = new WeakMap<Socket, number>();
+  private connectionCount = 0;
   /** Open sockets that have carried a request (not idle ones a client pool opened ahead of need). */
   private readonly requestSockets = new Set<Socket>();
   private waiters: RequestWaiter[] = [];
@@ -124,6 +128,7 @@ export class ScriptedServer {
 
   private trackSocket(socket: Socket): void {
     this.sockets.add(socket);
+    this.connectionNumbers.set(socket, ++this.connectionCount);
     socket.on('close', () => this.sockets.delete(socket));
   }
 
@@ -133,7 +138,7 @@ export class ScriptedServer {
       this.requestSockets.add(socket);
       socket.once('close', () => this.requestSockets.delete(socket));
     }
-    const recorded = await recordRequest(req);
+    const recorded = await recordRequest(req, this.connectionNumbers.get(req.socket) ?? 0);
     const index = this.requests.push(recorded) - 1;
     res.on('close', () => {
       if (!res.writableFinished) recorded.aborted = true;
@@ -161,11 +166,11 @@ export class ScriptedServer {
   }
 }
 
-async function recordRequest(req: http.IncomingMessage): Promise<RecordedRequest> {
+async function recordRequest(req: http.IncomingMessage, connection: number): Promise<RecordedRequest> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
   const body = Buffer.concat(parts).toString('utf8');
-  const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+  const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, connection };
   if (body.length > 0) {
     try {
       recorded.json = JSON.parse(body);
