@@ -9,7 +9,7 @@
 export interface ProbeReadings {
   enterAt: number[];
   /**
-   * In the workbench's frame: for each mouse press (a palette row picked), when Ask Llama's question box was first
+   * In the workbench's frame: for each mouse press on a palette row, when Ask Llama's question box was first
    * seen in the page after it (polled every 5 ms for up to 60 s), or undefined if it never showed.
    */
   picks: { at: number; inputShownAt?: number }[];
@@ -33,7 +33,9 @@ export function installPaintProbe(): void {
     document.addEventListener('keydown', onKey, true);
     document.addEventListener(
       'mousedown',
-      () => {
+      (event: MouseEvent) => {
+        // Only a palette row: any other click would start a 5 ms poll for a minute, work in the page being measured.
+        if (!(event.target instanceof Element) || !event.target.closest('.quick-input-widget')) return;
         const pick: { at: number; inputShownAt?: number } = { at: now() };
         probe.picks.push(pick);
         const shown = (): boolean => {
