@@ -6,6 +6,8 @@
 // when the message carrying it arrived, and the page's long tasks (PerformanceObserver).
 // Only the start and the end of the newest answer are read, so watching a 100 KB answer costs next to nothing.
 
+import type { FrameLocator, Page } from 'playwright-core';
+
 export interface ProbeReadings {
   enterAt: number[];
   /**
@@ -144,3 +146,24 @@ export function installPaintProbe(): void {
   }, 5);
   attach();
 }
+
+/** How long the bench waits for a marker to be painted. */
+const PAINT_WAIT_MS = 60_000;
+
+/** What the probe has recorded in `frame` (a chat page's frame, or the workbench's page). */
+export async function readProbe(frame: FrameLocator | Page): Promise<ProbeReadings> {
+  const read = () => (window as unknown as { askLlamaBench: ProbeReadings }).askLlamaBench;
+  return 'goto' in frame ? frame.evaluate(read) : frame.locator('#messages').evaluate(read);
+}
+
+export async function waitForPaint(frame: FrameLocator, id: string): Promise<number> {
+  const deadline = Date.now() + PAINT_WAIT_MS;
+  for (;;) {
+    const probe = await readProbe(frame).catch(() => undefined);
+    const at = probe?.painted[id];
+    if (at !== undefined) return at;
+    if (Date.now() > deadline) throw new Error(`marker ${id} was never painted in the chat page`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+

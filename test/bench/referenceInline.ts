@@ -4,10 +4,7 @@
 // REFERENCE_FILE, a TypeScript file like the one Ask Llama is timed in (the TypeScript extension's work in the
 // extension host is the same for both); Ask Llama is told to skip that file (askLlama.inlineSuggest.exclude), so
 // the two providers never answer for the same file.
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
-import { makeTempDir } from '../harness/tempDirs';
+import { packageReferenceExtension } from './referenceExtension';
 
 export const REFERENCE_FILE = 'reference.ts';
 
@@ -33,13 +30,7 @@ const MANIFEST = {
   activationEvents: ['onLanguage:typescript'],
 };
 
-/** Writes the reference extension to a temporary folder and packages it with the repo's vsce; returns the .vsix. */
+/** The reference extension, packaged; returns the .vsix. */
 export function referenceExtensionVsix(): string {
-  const dir = makeTempDir('bench-reference-inline');
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(MANIFEST, null, 2));
-  fs.writeFileSync(path.join(dir, 'extension.js'), EXTENSION_JS);
-  const vsix = path.join(dir, 'reference.vsix');
-  execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies',
-    '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: dir, stdio: 'ignore' });
-  return vsix;
+  return packageReferenceExtension(MANIFEST, EXTENSION_JS);
 }

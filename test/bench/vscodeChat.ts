@@ -23,12 +23,12 @@ import { ensureToolchain } from '../harness/toolchain';
 import { workbenchUrl } from '../harness/workbenchUrl';
 import { makeWorkspace } from '../harness/workspace';
 import { type BenchRow, formatMs, formatRatio } from './benchRow';
-import { installPaintProbe } from './paintProbe';
+import { installPaintProbe, readProbe, waitForPaint } from './paintProbe';
 import { QuestionAnswers, questionText } from './questionAnswers';
 import { median } from './stats';
 import { benchModelId, type ServedAnswer, TimedLlm } from './timedLlm';
 import { installVsCodeChatPaintProbe, type VsCodeChatPaints } from './vscodeChatProbe';
-import { overhead, readProbe, type Timing, waitForDone, waitForPaint, warmRow } from './workbench';
+import { overhead, type Timing, waitForDone, warmRow } from './workbench';
 
 const ROUNDS = Number(process.env.ASK_LLAMA_BENCH_VSCODE_CHAT_ROUNDS ?? 7);
 /** Agent is the Chat view's default mode (and the one e2e 09 proves); Ask is the other way people ask it. */

@@ -15,8 +15,9 @@ import { ensureToolchain } from '../harness/toolchain';
 import { workbenchUrl } from '../harness/workbenchUrl';
 import { makeWorkspace } from '../harness/workspace';
 import { type BenchRow, formatMs } from './benchRow';
-import { installPaintProbe, type ProbeReadings } from './paintProbe';
+import { installPaintProbe, type ProbeReadings, readProbe, waitForPaint } from './paintProbe';
 import { STREAM_TOKENS } from './recordedStream';
+import { askReference, openReferenceWebview, referenceRow, referenceWebviewVsix } from './referenceWebview';
 import { median } from './stats';
 import { benchModelId, type ServedAnswer, TimedLlm } from './timedLlm';
 
@@ -51,7 +52,7 @@ export async function benchWorkbench(): Promise<BenchRow[]> {
   const llm = await TimedLlm.start();
   const server = await startCodeServer(toolchain, {
     smokeTestDriver: false,
-    install: [vsixPath],
+    install: [vsixPath, referenceWebviewVsix()],
     settings: { 'askLlama.baseUrl': llm.baseUrl, 'askLlama.model': benchModelId, 'workbench.colorTheme': 'Default Dark Modern' },
   });
   const browser = await launchBrowser();
@@ -82,6 +83,17 @@ export async function benchWorkbench(): Promise<BenchRow[]> {
     for (let round = 0; round < WARM_ROUNDS; round++) chatTimings.push(await askFromChat(page, frame, llm, nextId()));
     rows.push(warmRow('Enter → first token painted, chat view (warm window)', 'the chat input: Enter in `textarea#prompt`', chatTimings));
 
+    // Then beside a bare webview's round trip, the rounds alternating (its page open too, so apart from the row above).
+    const reference = await openReferenceWebview(page);
+    await askReference(reference, nextId()); // its warm-up
+    const besideMs: number[] = [];
+    const referenceMs: number[] = [];
+    for (let round = 0; round < WARM_ROUNDS; round++) {
+      besideMs.push(overhead(await askFromChat(page, frame, llm, nextId())));
+      referenceMs.push(await askReference(reference, nextId()));
+    }
+    rows.push(referenceRow(besideMs, referenceMs));
+
     await askFromPalette(page, frame, llm, nextId()); // warm-up of the palette path
     const paletteTimings: Timing[] = [];
     for (let round = 0; round < PALETTE_ROUNDS; round++) paletteTimings.push(await askFromPalette(page, frame, llm, nextId()));
@@ -96,22 +108,6 @@ export async function benchWorkbench(): Promise<BenchRow[]> {
     await browser.close();
     await server.stop();
     await llm.close();
-  }
-}
-
-export async function readProbe(frame: FrameLocator | Page): Promise<ProbeReadings> {
-  const read = () => (window as unknown as { askLlamaBench: ProbeReadings }).askLlamaBench;
-  return 'goto' in frame ? frame.evaluate(read) : frame.locator('#messages').evaluate(read);
-}
-
-export async function waitForPaint(frame: FrameLocator, id: string): Promise<number> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const probe = await readProbe(frame).catch(() => undefined);
-    const at = probe?.painted[id];
-    if (at !== undefined) return at;
-    if (Date.now() > deadline) throw new Error(`marker ${id} was never painted in the chat page`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
