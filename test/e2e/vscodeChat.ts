@@ -8,6 +8,7 @@
 // likely it started from the configuration the workbench caches in the browser profile; a fresh profile has none).
 import * as fs from 'fs';
 import type { Locator, Page } from 'playwright-core';
+import { progress } from '../harness/log';
 import { launchBrowser } from '../harness/browser';
 import { makeWorkspace } from '../harness/workspace';
 import { workbenchUrl } from '../harness/workbenchUrl';
@@ -148,7 +149,22 @@ export async function sendInVsCodeChat(page: Page, text: string): Promise<void> 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await page.locator('.interactive-input-part .suggest-widget.visible').waitFor({ state: 'hidden', timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  // The Chat view takes the question by emptying its input. In some full e2e runs on a quiet machine it left the
+  // question there after Enter, with no dialog and nothing sent (2 of 4 runs on 2026-12-06, never alone): Enter is
+  // pressed again then, as a person would, and what the input part showed is logged.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && (await typed()).includes(text.trim())) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!(await typed()).includes(text.trim())) return;
+    const toolbar = await page.locator('.interactive-input-part').first().evaluate((part) =>
+      Array.from(part.querySelectorAll('.action-item a, .action-item .action-label'))
+        .map((a) => `${a.getAttribute('aria-label') ?? a.textContent ?? ''}${a.classList.contains('disabled') ? ' (disabled)' : ''}`)
+        .filter(Boolean).join(' | ')).catch(() => 'unreadable');
+    progress(`the Chat view kept the question after Enter (attempt ${attempt}); focus in ${await page.evaluate(() => document.activeElement?.className ?? 'nothing')}; its toolbar: ${toolbar}`);
+    if (attempt === 3) throw new Error(`the Chat view did not take the question after ${attempt} Enters`);
+    await page.locator('.interactive-input-part .native-edit-context').first().focus();
+  }
 }
 
 /** The newest answer in the Chat view containing `text`. */

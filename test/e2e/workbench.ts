@@ -149,9 +149,20 @@ export async function editorContextMenu(page: Page, lineText: string, item: stri
   const line = page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: lineText }).first();
   await line.click({ button: 'right' });
   // Context menus may live in a shadow root; Playwright's CSS engine pierces open shadow roots.
-  const entry = page.locator('.monaco-menu .action-item .action-label', { hasText: new RegExp(`^${escapeRegExp(item)}$`) });
-  await entry.first().waitFor({ timeout: 10_000 });
-  await entry.first().click();
+  const entry = page.locator('.monaco-menu .action-item .action-label', { hasText: new RegExp(`^${escapeRegExp(item)}$`) }).first();
+  await entry.waitFor({ timeout: 10_000 });
+  // VS Code's menu listens for a mouse-up on an item only 100 ms after it rendered the item (menu.ts,
+  // runOnceToEnableMouseUp, so that releasing the right button does not pick an entry): a click sooner is ignored and
+  // the menu stays open. That happens on a quiet machine; so click until the menu closes.
+  for (let attempt = 1; ; attempt++) {
+    await entry.click();
+    try {
+      await entry.waitFor({ state: 'hidden', timeout: 1_000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw new Error(`the context menu entry "${item}" did not take a click: ${String(error)}`);
+    }
+  }
 }
 
 /** A notification toast containing `text` (toasts are visible because the server runs without the smoke driver). */
