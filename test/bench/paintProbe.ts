@@ -31,6 +31,27 @@ export function installPaintProbe(): void {
   const onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Enter') probe.enterAt.push(now());
   };
+  // Text added inside one of the page's animation-frame callbacks is painted by that very frame, and a frame asked for
+  // from there is the next one, a frame late: so the probe tracks whether the page is in a frame callback (the
+  // observer's callback runs as a microtask right after the callback that changed the DOM, before the flag is reset)
+  // and then takes the time at once. Text added by any other task is painted by the next frame, timed by asking for it.
+  const nativeFrame = window.requestAnimationFrame.bind(window);
+  let inFrameCallback = false;
+  window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
+    nativeFrame((time) => {
+      inFrameCallback = true;
+      try {
+        callback(time);
+      } finally {
+        queueMicrotask(() => (inFrameCallback = false));
+      }
+    });
+  const whenPainted = (record: (at: number) => void): void => {
+    if (inFrameCallback) record(now());
+    else nativeFrame(() => record(now()));
+  };
+  // In every frame, the workbench's too: vscodeChatProbe.ts, installed after this probe, times VS Code's Chat view with it.
+  (window as unknown as { askLlamaBenchWhenPainted: typeof whenPainted }).askLlamaBenchWhenPainted = whenPainted;
   if (window === window.top) {
     document.addEventListener('keydown', onKey, true);
     document.addEventListener(
@@ -61,25 +82,6 @@ export function installPaintProbe(): void {
   } catch {
     // no long-task timing in this frame
   }
-  // Text added inside one of the page's animation-frame callbacks is painted by that very frame, and a frame asked for
-  // from there is the next one, a frame late: so the probe tracks whether the page is in a frame callback (the
-  // observer's callback runs as a microtask right after the callback that changed the DOM, before the flag is reset)
-  // and then takes the time at once. Text added by any other task is painted by the next frame, timed by asking for it.
-  const nativeFrame = window.requestAnimationFrame.bind(window);
-  let inFrameCallback = false;
-  window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
-    nativeFrame((time) => {
-      inFrameCallback = true;
-      try {
-        callback(time);
-      } finally {
-        queueMicrotask(() => (inFrameCallback = false));
-      }
-    });
-  const whenPainted = (record: (at: number) => void): void => {
-    if (inFrameCallback) record(now());
-    else nativeFrame(() => record(now()));
-  };
   const marker = /BENCHMARK([A-Za-z0-9]+)/g;
   // When the host's message got here, before the page handles it (capture phase, added before the page's listener).
   const onMessage = (event: MessageEvent): void => {

@@ -10,28 +10,13 @@ export interface VsCodeChatPaints {
   painted: Record<string, number>;
 }
 
-/** Serialised into the page by `context.addInitScript`: self-contained, no imports. */
+/** Serialised into the page by `context.addInitScript` after installPaintProbe, whose frame hook it uses; no imports. */
 export function installVsCodeChatPaintProbe(): void {
   if (window !== window.top) return;
-  const now = (): number => performance.timeOrigin + performance.now();
   const probe: VsCodeChatPaints = { painted: {} };
   (window as unknown as { askLlamaBenchVsCodeChat: VsCodeChatPaints }).askLlamaBenchVsCodeChat = probe;
-  // As in paintProbe.ts (each probe is serialised on its own, so the few lines are repeated there).
-  const nativeFrame = window.requestAnimationFrame.bind(window);
-  let inFrameCallback = false;
-  window.requestAnimationFrame = (callback: FrameRequestCallback): number =>
-    nativeFrame((time) => {
-      inFrameCallback = true;
-      try {
-        callback(time);
-      } finally {
-        queueMicrotask(() => (inFrameCallback = false));
-      }
-    });
-  const whenPainted = (record: (at: number) => void): void => {
-    if (inFrameCallback) record(now());
-    else nativeFrame(() => record(now()));
-  };
+  // The frame that painted a change: paintProbe.ts's, installed before this probe in every frame.
+  const whenPainted = (window as unknown as { askLlamaBenchWhenPainted: (record: (at: number) => void) => void }).askLlamaBenchWhenPainted;
   const marker = /BENCHMARK([A-Za-z0-9]+)/g;
   const pending = new Set<string>();
   const scan = (list: Element): void => {
