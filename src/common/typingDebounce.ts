@@ -11,8 +11,7 @@ const WEIGHT = 0.3;
 
 export class TypingDebounce {
   private averageGapMs = INITIAL_GAP_MS;
-  /** When the last keystroke noted was (ms); read by the provider to count its wait from it. */
-  lastKeyAt: number | undefined;
+  private lastKeyAt: number | undefined;
 
   /** Notes a keystroke at `now` (ms) and returns how long to wait before asking. */
   keystroke(now: number): number {
@@ -22,6 +21,11 @@ export class TypingDebounce {
     }
     this.lastKeyAt = now;
     return this.delayMs;
+  }
+
+  /** How much of the wait after the last keystroke is left at `now` (ms): 0 once it is over. */
+  waitLeft(now: number): number {
+    return this.lastKeyAt === undefined ? this.delayMs : Math.max(0, this.lastKeyAt + this.delayMs - now);
   }
 
   get delayMs(): number {

@@ -19,9 +19,10 @@ const schedulers: Schedulers = {
 loadTranslations(document);
 const app = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
 const controller = new PageController(app, document, acquireVsCodeApi(), schedulers);
+const isTyped = (value: unknown): value is { type: string } =>
+  !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
 window.addEventListener('message', (event: MessageEvent<HostPost>) => {
-  const post = event.data;
-  if (!post || typeof post !== 'object' || typeof post.type !== 'string') return;
-  for (const message of unbatch(post)) if (message && typeof message === 'object' && typeof message.type === 'string') controller.handle(message);
+  if (!isTyped(event.data)) return;
+  for (const message of unbatch(event.data)) if (isTyped(message)) controller.handle(message);
 });
 controller.start();

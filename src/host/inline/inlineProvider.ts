@@ -32,7 +32,7 @@ export class InlineProvider {
   private readonly cache = new SuggestionCache(100);
   private readonly debounce = new TypingDebounce();
   private shown: ShownSuggestion | undefined;
-  /** The last edit (a keystroke, at the debounce's lastKeyAt): the document and its version after it. */
+  /** The last edit (the keystroke the debounce last noted): the document and its version after it. */
   private lastEdit: [document: vscode.TextDocument, version: number] | undefined;
   private pausedUntil = 0;
   private backoffMs = FIRST_BACKOFF_MS;
@@ -89,7 +89,7 @@ export class InlineProvider {
     // heard for it (the cursor moved, an explicit trigger) the call stands for the keystroke.
     const edit = this.lastEdit;
     const waitMs = edit?.[0] === document && edit[1] === document.version
-      ? Math.max(0, this.debounce.lastKeyAt! + this.debounce.delayMs - Date.now())
+      ? this.debounce.waitLeft(Date.now())
       : this.debounce.keystroke(Date.now());
     if (!(await this.wait(waitMs, token))) return undefined;
 

@@ -55,4 +55,11 @@ describe('common/typingDebounce', () => {
     debounce.keystroke(60 * 9 + 10_000);
     assert.strictEqual(debounce.delayMs, before);
   });
+
+  it('counts the wait from the last keystroke: what is left of it, then nothing', () => {
+    const debounce = new TypingDebounce();
+    const delay = debounce.keystroke(1_000);
+    assert.strictEqual(debounce.waitLeft(1_000 + 30), delay - 30);
+    assert.strictEqual(debounce.waitLeft(1_000 + delay + 5), 0);
+  });
 });
